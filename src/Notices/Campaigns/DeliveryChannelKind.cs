@@ -1,0 +1,9 @@
+namespace Notices.Campaigns;
+
+public enum DeliveryChannelKind
+{
+    Email,
+    Post,
+    /// <summary>No usable postal address and no consented, valid email.</summary>
+    Unreachable,
+}

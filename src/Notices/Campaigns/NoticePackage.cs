@@ -1,0 +1,32 @@
+namespace Notices.Campaigns;
+
+/// <summary>A loaded and validated notice package (templates/&lt;notice&gt;/).</summary>
+public sealed record NoticePackage
+{
+    public required string Directory { get; init; }
+    /// <summary>The campaign id.</summary>
+    public required string Id { get; init; }
+    /// <summary>The manufacturer's FSCA reference, e.g. FA830.</summary>
+    public required string Reference { get; init; }
+    public required string Subject { get; init; }
+    /// <summary>Heading printed on the letter; defaults to "Vigtig sikkerhedsmeddelelse".</summary>
+    public string Title { get; init; } = "Vigtig sikkerhedsmeddelelse";
+    /// <summary>Letter date; null means the day the letter is made.</summary>
+    public DateOnly? Date { get; init; }
+    public required SenderInfo Sender { get; init; }
+    public required IReadOnlyList<AffectedRule> Affected { get; init; }
+    public required string EmailSubject { get; init; }
+    public string? EmailFrom { get; init; }
+    public string? EmailReplyTo { get; init; }
+    /// <summary>Domain for VERP bounce addresses (bounces+letter-id@domain).</summary>
+    public string? BounceDomain { get; init; }
+    /// <summary>Where the reply form is sent back (address lines); defaults to the sender's address.</summary>
+    public IReadOnlyList<string> ReplyAddress { get; init; } = [];
+    public WindowRect Window { get; init; } = WindowRect.C5Left;
+    /// <summary>Absolute path of an optional PNG/JPEG logo.</summary>
+    public string? LogoPath { get; init; }
+    public required string LetterTemplate { get; init; }
+    public required string EmailTemplate { get; init; }
+    public string LetterTemplatePath => Path.Combine(Directory, "letter.md");
+    public string EmailTemplatePath => Path.Combine(Directory, "email.md");
+}

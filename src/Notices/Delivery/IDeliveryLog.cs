@@ -1,0 +1,7 @@
+namespace Notices.Delivery;
+
+/// <summary>Where channels record outcomes. Implemented by the ledger; thread-safe.</summary>
+public interface IDeliveryLog
+{
+    void Record(DeliveryEvent deliveryEvent);
+}

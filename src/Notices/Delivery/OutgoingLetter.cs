@@ -1,0 +1,26 @@
+using Notices.Campaigns;
+
+namespace Notices.Delivery;
+
+/// <summary>A rendered letter on its way to a channel. The PDF lives on disk and is streamed, never held for every letter.</summary>
+public sealed record OutgoingLetter
+{
+    public required string LetterId { get; init; }
+    public required string CampaignId { get; init; }
+    public required string PatientId { get; init; }
+    public required DeliveryChannelKind Channel { get; init; }
+    public required string PdfPath { get; init; }
+    public required string PdfSha256 { get; init; }
+    public required int PageCount { get; init; }
+    /// <summary>Recipient display name, for the To header only; never logged.</summary>
+    public required string RecipientName { get; init; }
+    public string? EmailAddress { get; init; }
+    public string? EmailSubject { get; init; }
+    public string? EmailHtml { get; init; }
+    public string? EmailText { get; init; }
+    /// <summary>Readable attachment name, e.g. Vigtig-sikkerhedsmeddelelse-FA830-DK-000042.pdf.</summary>
+    public string? AttachmentFileName { get; init; }
+    /// <summary>For sorting print batches; part of the manifest.</summary>
+    public string? PostalCode { get; init; }
+    public string Country { get; init; } = "DK";
+}
