@@ -1,0 +1,13 @@
+namespace Notices.Campaigns;
+
+/// <summary>Who gets a letter in a campaign, by which channel, and what needs attention.</summary>
+public sealed record CampaignPlan(
+    NoticePackage Notice,
+    IReadOnlyList<PlannedLetter> Letters,
+    IReadOnlyList<PlanProblem> Problems,
+    int PatientsScanned,
+    int DevicesScanned)
+{
+    public int AffectedDeviceCount => Letters.Sum(l => l.Devices.Count);
+    public int Count(DeliveryChannelKind channel) => Letters.Count(l => l.Channel == channel);
+}

@@ -1,0 +1,108 @@
+namespace Notices.Campaigns;
+
+/// <summary>
+/// Picks the affected patients of a notice and decides each one's channel. One letter per affected patient, listing
+/// all of that patient's affected devices. Letter ids already given out are reused; new patients get the next
+/// sequence numbers in patient-id order, so a re-plan is stable.
+/// </summary>
+public sealed class CampaignPlanner(IPatientRecordSource records, ILetterIdRegistry letterIds)
+{
+    public CampaignPlan Plan(NoticePackage notice)
+    {
+        var matcher = new AffectedDeviceMatcher(notice.Affected);
+        var existing = letterIds.ExistingLetterIds(notice.Id);
+        var nextSequence = letterIds.HighestSequence(notice.Id);
+        var letters = new List<PlannedLetter>();
+        var problems = new List<PlanProblem>();
+        int patients = 0, devices = 0;
+
+        foreach (var (patient, patientDevices) in records.ReadAll())
+        {
+            patients++;
+            devices += patientDevices.Count;
+            var affected = new List<AffectedDevice>();
+            foreach (var device in patientDevices)
+            {
+                var match = matcher.Match(device);
+                if (match != DeviceMatch.NotAffected)
+                {
+                    affected.Add(new AffectedDevice(device.Manufacturer, device.Model, device.SerialNumber,
+                        string.IsNullOrWhiteSpace(device.SoftwareVersion) ? null : device.SoftwareVersion,
+                        match == DeviceMatch.AffectedVersionUnknown));
+                }
+            }
+
+            if (affected.Count == 0)
+            {
+                continue;
+            }
+
+            var letterId = existing.TryGetValue(patient.PatientId, out var known)
+                ? known
+                : LetterIds.Make(notice.Reference, patient.Country, ++nextSequence);
+            var (channel, note) = ChooseChannel(patient);
+            letters.Add(new PlannedLetter
+            {
+                LetterId = letterId,
+                CampaignId = notice.Id,
+                Recipient = new RecipientSnapshot
+                {
+                    PatientId = patient.PatientId,
+                    FirstName = patient.FirstName,
+                    LastName = patient.LastName,
+                    AddressLine1 = patient.AddressLine1,
+                    AddressLine2 = patient.AddressLine2,
+                    PostalCode = patient.PostalCode,
+                    City = patient.City,
+                    Country = patient.Country,
+                    Email = channel == DeliveryChannelKind.Email ? patient.Email : null,
+                    LargePrint = patient.LargePrint,
+                },
+                Devices = affected,
+                Channel = channel,
+                ChannelNote = note,
+            });
+
+            if (channel == DeliveryChannelKind.Unreachable)
+            {
+                problems.Add(new PlanProblem(patient.PatientId, letterId, PlanProblemKind.Unreachable, note ?? "ingen adresse"));
+            }
+            else if (note is not null)
+            {
+                problems.Add(new PlanProblem(patient.PatientId, letterId, PlanProblemKind.EmailNotUsable, note));
+            }
+
+            foreach (var device in affected.Where(d => d.VersionUnknown))
+            {
+                problems.Add(new PlanProblem(patient.PatientId, letterId, PlanProblemKind.VersionUnknown,
+                    $"softwareversion ukendt for {device.Model} (serienr. {device.SerialNumber}); medtaget for en sikkerheds skyld"));
+            }
+        }
+
+        letters.Sort((a, b) => string.CompareOrdinal(a.LetterId, b.LetterId));
+        return new CampaignPlan(notice, letters, problems, patients, devices);
+    }
+
+    /// <summary>Email needs consent and a valid address; otherwise post needs street, postal code and city.</summary>
+    public static (DeliveryChannelKind Channel, string? Note) ChooseChannel(Records.Patient patient)
+    {
+        if (patient.CanReceiveEmail)
+        {
+            return (DeliveryChannelKind.Email, null);
+        }
+
+        string? emailNote = null;
+        if (!string.IsNullOrWhiteSpace(patient.Email) && patient.EmailConsent && !patient.EmailValid)
+        {
+            emailNote = "ugyldig e-mailadresse";
+        }
+
+        if (patient.HasPostalAddress)
+        {
+            return (DeliveryChannelKind.Post, emailNote is null ? null : emailNote + " – sendes med post");
+        }
+
+        var reason = emailNote ?? (patient.EmailConsent ? "ingen gyldig e-mail" : "intet e-mailsamtykke");
+        return (DeliveryChannelKind.Unreachable, $"ingen fuld postadresse og {reason}");
+    }
+}

@@ -1,0 +1,265 @@
+using System.Globalization;
+using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Notices.Campaigns;
+
+/// <summary>
+/// Loads templates/&lt;notice&gt;/ (notice.yaml, letter.md, email.md) and validates it. Every problem is collected and
+/// reported together as <c>file:line: reason</c>, so one run shows everything that needs fixing.
+/// </summary>
+public static class NoticePackageLoader
+{
+    public const string NoticeFileName = "notice.yaml";
+
+    public static NoticePackage Load(string directory)
+    {
+        var dir = Path.GetFullPath(directory);
+        var yamlPath = Path.Combine(dir, NoticeFileName);
+        if (!File.Exists(yamlPath))
+        {
+            throw new NoticePackageException([$"{yamlPath}:1: not found; a notice package needs notice.yaml, letter.md and email.md."]);
+        }
+
+        var problems = new List<string>();
+        var reader = new YamlNodeReader(yamlPath, problems);
+        var root = ParseRoot(yamlPath, problems);
+        var letterTemplate = ReadTemplate(dir, "letter.md", problems);
+        var emailTemplate = ReadTemplate(dir, "email.md", problems);
+        if (root is null)
+        {
+            throw new NoticePackageException(problems);
+        }
+
+        var id = reader.RequiredString(root, "id", "id");
+        if (id.Length > 0 && !IsSafeId(id))
+        {
+            reader.Problem(reader.Child(root, "id"), $"'id' may only hold letters, digits, '-' and '_' (it names a folder), not '{id}'.");
+        }
+
+        var reference = reader.RequiredString(root, "reference", "reference");
+        if (reference.Length > 0 && !IsSafeId(reference))
+        {
+            reader.Problem(reader.Child(root, "reference"), $"'reference' may only hold letters, digits, '-' and '_' (it is part of letter ids), not '{reference}'.");
+        }
+
+        var subject = reader.RequiredString(root, "subject", "subject");
+        var title = reader.OptionalString(root, "title", "title") ?? "Vigtig sikkerhedsmeddelelse";
+        var date = ReadDate(reader, root);
+        var sender = ReadSender(reader, root);
+        var affected = ReadAffected(reader, root);
+
+        var email = reader.OptionalMap(root, "email", "email");
+        var emailSubject = email is null ? reader.OptionalString(root, "email_subject", "email_subject") : reader.OptionalString(email, "subject", "email.subject");
+        if (emailSubject is null)
+        {
+            reader.Problem(email ?? root, "missing required key 'email.subject'.");
+        }
+
+        var reply = reader.OptionalMap(root, "reply", "reply");
+        var window = ReadWindow(reader, root);
+        var logo = reader.OptionalString(root, "logo", "logo");
+        string? logoPath = null;
+        if (logo is not null)
+        {
+            logoPath = Path.GetFullPath(Path.Combine(dir, logo));
+            var ext = Path.GetExtension(logoPath).ToLowerInvariant();
+            if (!File.Exists(logoPath))
+            {
+                reader.Problem(reader.Child(root, "logo"), $"logo file '{logo}' does not exist.");
+            }
+            else if (ext is not (".png" or ".jpg" or ".jpeg"))
+            {
+                reader.Problem(reader.Child(root, "logo"), "logo must be a PNG or JPEG file.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new NoticePackageException(problems);
+        }
+
+        return new NoticePackage
+        {
+            Directory = dir,
+            Id = id,
+            Reference = reference,
+            Subject = subject,
+            Title = title,
+            Date = date,
+            Sender = sender!,
+            Affected = affected,
+            EmailSubject = emailSubject!,
+            EmailFrom = email is null ? null : reader.OptionalString(email, "from", "email.from"),
+            EmailReplyTo = email is null ? null : reader.OptionalString(email, "reply_to", "email.reply_to"),
+            BounceDomain = email is null ? null : reader.OptionalString(email, "bounce_domain", "email.bounce_domain"),
+            ReplyAddress = reply is null ? [] : reader.StringList(reply, "address", "reply.address"),
+            Window = window,
+            LogoPath = logoPath,
+            LetterTemplate = letterTemplate ?? "",
+            EmailTemplate = emailTemplate ?? "",
+        };
+    }
+
+    private static YamlMappingNode? ParseRoot(string yamlPath, List<string> problems)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            using var text = new StreamReader(yamlPath, new UTF8Encoding(false, true));
+            stream.Load(text);
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            {
+                problems.Add($"{yamlPath}:1: the file must be a mapping of keys (id, reference, subject, sender, affected, email).");
+                return null;
+            }
+
+            return root;
+        }
+        catch (YamlException ex)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{yamlPath}:{ex.Start.Line}: YAML syntax error: {ex.InnerException?.Message ?? ex.Message}"));
+            return null;
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add($"{yamlPath}:1: the file is not valid UTF-8; save it as UTF-8.");
+            return null;
+        }
+    }
+
+    private static string? ReadTemplate(string dir, string name, List<string> problems)
+    {
+        var path = Path.Combine(dir, name);
+        if (!File.Exists(path))
+        {
+            problems.Add($"{path}:1: not found; the notice package needs {name}.");
+            return null;
+        }
+
+        try
+        {
+            return File.ReadAllText(path, new UTF8Encoding(false, true)).ReplaceLineEndings("\n");
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add($"{path}:1: the file is not valid UTF-8; save it as UTF-8.");
+            return null;
+        }
+    }
+
+    private static DateOnly? ReadDate(YamlNodeReader reader, YamlMappingNode root)
+    {
+        var text = reader.OptionalString(root, "date", "date");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        reader.Problem(reader.Child(root, "date"), $"'date' must be written yyyy-mm-dd, not '{text}'.");
+        return null;
+    }
+
+    private static SenderInfo? ReadSender(YamlNodeReader reader, YamlMappingNode root)
+    {
+        var sender = reader.OptionalMap(root, "sender", "sender");
+        if (sender is null)
+        {
+            reader.Problem(root, "missing required key 'sender'.");
+            return null;
+        }
+
+        var signatory = reader.OptionalMap(sender, "signatory", "sender.signatory");
+        if (signatory is null)
+        {
+            reader.Problem(sender, "missing required key 'sender.signatory' (name and title of the person who signs).");
+        }
+
+        return new SenderInfo
+        {
+            Organisation = reader.RequiredString(sender, "organisation", "sender.organisation"),
+            Department = reader.OptionalString(sender, "department", "sender.department"),
+            AddressLines = reader.StringList(sender, "address", "sender.address"),
+            Phone = reader.OptionalString(sender, "phone", "sender.phone"),
+            Email = reader.OptionalString(sender, "email", "sender.email"),
+            Website = reader.OptionalString(sender, "website", "sender.website"),
+            SignatoryName = signatory is null ? "" : reader.RequiredString(signatory, "name", "sender.signatory.name"),
+            SignatoryTitle = signatory is null ? null : reader.OptionalString(signatory, "title", "sender.signatory.title"),
+        };
+    }
+
+    private static List<AffectedRule> ReadAffected(YamlNodeReader reader, YamlMappingNode root)
+    {
+        var rules = new List<AffectedRule>();
+        var node = reader.Child(root, "affected");
+        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            reader.Problem(node ?? root, "'affected' must be a non-empty list of rules (manufacturer, models, optional aliases and software_max).");
+            return rules;
+        }
+
+        for (var i = 0; i < seq.Children.Count; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"affected[{i + 1}]");
+            if (seq.Children[i] is not YamlMappingNode rule)
+            {
+                reader.Problem(seq.Children[i], $"'{path}' must be a mapping with manufacturer and models.");
+                continue;
+            }
+
+            var manufacturer = reader.RequiredString(rule, "manufacturer", path + ".manufacturer");
+            var models = reader.StringList(rule, "models", path + ".models");
+            if (models.Count == 0)
+            {
+                reader.Problem(reader.Child(rule, "models") ?? rule, $"'{path}.models' must list at least one model.");
+            }
+
+            var max = reader.OptionalString(rule, "software_max", path + ".software_max");
+            if (max is not null && !SoftwareVersion.TryParse(max, out _))
+            {
+                reader.Problem(reader.Child(rule, "software_max"), $"'{path}.software_max' must be a version like 2.6A, not '{max}'.");
+            }
+
+            rules.Add(new AffectedRule
+            {
+                Manufacturer = manufacturer,
+                Models = models,
+                Aliases = reader.StringList(rule, "aliases", path + ".aliases"),
+                SoftwareMax = max,
+            });
+        }
+
+        return rules;
+    }
+
+    private static WindowRect ReadWindow(YamlNodeReader reader, YamlMappingNode root)
+    {
+        var window = reader.OptionalMap(root, "window", "window");
+        if (window is null)
+        {
+            return WindowRect.C5Left;
+        }
+
+        var d = WindowRect.C5Left;
+        var rect = new WindowRect(
+            reader.OptionalNumber(window, "left_mm", "window.left_mm") ?? d.LeftMm,
+            reader.OptionalNumber(window, "top_mm", "window.top_mm") ?? d.TopMm,
+            reader.OptionalNumber(window, "width_mm", "window.width_mm") ?? d.WidthMm,
+            reader.OptionalNumber(window, "height_mm", "window.height_mm") ?? d.HeightMm);
+        if (rect.LeftMm < 10 || rect.TopMm < 10 || rect.LeftMm + rect.WidthMm > 200 || rect.TopMm + rect.HeightMm > 287 || rect.HeightMm < 20 || rect.WidthMm < 50)
+        {
+            reader.Problem(window, "'window' must lie inside the A4 printable area (10 mm margins) and be at least 50 x 20 mm.");
+        }
+
+        return rect;
+    }
+
+    private static bool IsSafeId(string value) =>
+        value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+}

@@ -1,0 +1,13 @@
+namespace Notices.Campaigns;
+
+public enum PlanProblemKind
+{
+    /// <summary>No postal address and no consented, valid email: the patient cannot be reached.</summary>
+    Unreachable,
+    /// <summary>A software_max rule matched a device without a readable version; notified to be safe.</summary>
+    VersionUnknown,
+    /// <summary>The email address is invalid or not consented; the letter goes by post.</summary>
+    EmailNotUsable,
+    /// <summary>The window address block had to be wrapped or shortened.</summary>
+    AddressAdjusted,
+}
