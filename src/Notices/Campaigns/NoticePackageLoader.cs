@@ -127,6 +127,12 @@ public static class NoticePackageLoader
             problems.Add($"{yamlPath}:1: the file is not valid UTF-8; save it as UTF-8.");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some unclosed [ or { constructs.
+            problems.Add($"{yamlPath}:1: YAML syntax error: an unclosed '[', '{{' or quote; check the brackets and quotes.");
+            return null;
+        }
     }
 
     private static string? ReadTemplate(string dir, string name, List<string> problems)

@@ -1,0 +1,12 @@
+namespace Notices.Runs;
+
+public sealed record SendOptions
+{
+    public required string OutputDirectory { get; init; }
+    /// <summary>Date printed on new letters; null means the notice's date, else today.</summary>
+    public DateOnly? LetterDate { get; init; }
+    /// <summary>Letters rendered in parallel; defaults to the number of cores.</summary>
+    public int RenderWorkers { get; init; } = Environment.ProcessorCount;
+    /// <summary>Letters per print batch file.</summary>
+    public int PrintBatchSize { get; init; } = 500;
+}
