@@ -55,7 +55,12 @@ public static class PlainTextInlines
 
     private static void AppendLink(StringBuilder builder, LinkInline link)
     {
-        var text = ToText(link);
+        var childText = new StringBuilder();
+        foreach (var child in link)
+        {
+            Append(childText, child);
+        }
+        var text = childText.ToString();
         if (link.IsImage)
         {
             builder.Append(text);

@@ -122,6 +122,11 @@ public sealed partial class NoticeTemplates
         {
             var line = TemplateSourceLocator.LineFromParserMessage(ex.Message);
             var problem = FirstLine(ex.Message);
+            if (line is null && TemplateSourceLocator.FindUnclosedTag(source) is { } unclosedLine)
+            {
+                line = unclosedLine;
+                problem = "{{ uden afsluttende }}";
+            }
             if (line is null && TemplateSourceLocator.FindUnbalancedBlock(source) is { } block)
             {
                 line = block.Line;

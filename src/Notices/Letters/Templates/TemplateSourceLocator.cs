@@ -118,6 +118,27 @@ public static partial class TemplateSourceLocator
         return null;
     }
 
+    /// <summary>The line of the first <c>{{</c> that is never closed by <c>}}</c>, or null.</summary>
+    public static int? FindUnclosedTag(string source)
+    {
+        var index = 0;
+        while (true)
+        {
+            var open = source.IndexOf("{{", index, StringComparison.Ordinal);
+            if (open < 0)
+            {
+                return null;
+            }
+            var close = source.IndexOf("}}", open + 2, StringComparison.Ordinal);
+            var nextOpen = source.IndexOf("{{", open + 2, StringComparison.Ordinal);
+            if (close < 0 || (nextOpen >= 0 && nextOpen < close && !(nextOpen == open + 1)))
+            {
+                return LineAndColumn(source, open).Line;
+            }
+            index = close + 2;
+        }
+    }
+
     /// <summary>Reads "Occured at: 2:14" (Handlebars.Net's spelling) from a parser exception's message.</summary>
     public static int? LineFromParserMessage(string message)
     {
