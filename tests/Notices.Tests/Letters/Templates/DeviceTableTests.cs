@@ -69,6 +69,20 @@ public sealed class DeviceTableTests
     }
 
     [Fact]
+    public void EmailBodies_ShowTheTableAsHtmlTableAndAlignedText()
+    {
+        var templates = new NoticeTemplates(LetterTestData.Package(emailTemplate: "Dine enheder:\n\n{{enheder}}\n"));
+        var merged = templates.Merge(LetterTestData.Letter(devices: s_threeDevices), LetterTestData.LetterDate);
+
+        var (html, text) = EmailBodyRenderer.Render(merged.EmailMarkdown);
+
+        Assert.Contains("<th>Serienummer</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>Paradigm|722</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>ukendt*</td>", html, StringComparison.Ordinal);
+        Assert.Contains("Paradigm 522  SN-2         ukendt*\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EachDevices_ExposesVersionUnknownFlag()
     {
         var template = "{{#each devices}}{{serial_number}}={{#if version_unknown}}?{{else}}{{software_version}}{{/if}};{{/each}}" +

@@ -56,6 +56,28 @@ public sealed class TemplateStrictModeTests
     }
 
     [Fact]
+    public void Validate_UndefinedHelperArgument_IsAFieldError()
+    {
+        var templates = new NoticeTemplates(LetterTestData.Package(letterTemplate: "Hej\n\nDato: {{dato letter.dato}}\n"));
+
+        var error = Assert.Throws<TemplateFieldException>(templates.Validate);
+
+        Assert.Equal("letter.dato", error.Field);
+        Assert.Equal(3, error.Line);
+    }
+
+    [Fact]
+    public void Validate_UndefinedFieldInSubject_NamesNoticeYaml()
+    {
+        var templates = new NoticeTemplates(LetterTestData.Package(emailSubject: "Vigtigt {{letter.ref}}"));
+
+        var error = Assert.Throws<TemplateFieldException>(templates.Validate);
+
+        Assert.Equal(NoticeTemplates.EmailSubjectSource, error.TemplateFile);
+        Assert.Contains("letter.ref", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validate_WellFormedTemplates_Pass()
     {
         var templates = new NoticeTemplates(LetterTestData.Package());
