@@ -1,0 +1,108 @@
+using Notices.Campaigns;
+using Notices.Letters.Addressing;
+
+namespace Notices.Letters.Templates;
+
+/// <summary>
+/// Builds the Handlebars model of one letter (field list: FIELDS.md). Every field is always present, with null
+/// when unknown, because strict mode rejects a missing key even inside <c>{{#if}}</c>.
+/// </summary>
+public static class LetterModelBuilder
+{
+    public static Dictionary<string, object?> Build(NoticePackage package, PlannedLetter letter, DateOnly letterDate)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(letter);
+        var recipient = letter.Recipient;
+        var devices = letter.Devices.Select(DeviceModel).ToList();
+        var anyUnknown = letter.Devices.Any(IsVersionUnknown);
+        var isAbroad = !CountryNames.IsDenmark(recipient.Country);
+
+        var patient = new Dictionary<string, object?>
+        {
+            ["id"] = recipient.PatientId,
+            ["first_name"] = recipient.FirstName,
+            ["last_name"] = recipient.LastName,
+            ["name"] = recipient.FullName,
+            ["address_line1"] = NullIfBlank(recipient.AddressLine1),
+            ["address_line2"] = NullIfBlank(recipient.AddressLine2),
+            ["postal_code"] = NullIfBlank(recipient.PostalCode),
+            ["city"] = NullIfBlank(recipient.City),
+            ["country"] = string.IsNullOrWhiteSpace(recipient.Country) ? "DK" : recipient.Country.Trim().ToUpperInvariant(),
+            ["country_name"] = isAbroad ? CountryNames.TryGetDanishName(recipient.Country) : null,
+            ["abroad"] = isAbroad,
+            ["email"] = NullIfBlank(recipient.Email),
+            ["large_print"] = recipient.LargePrint,
+            ["address_lines"] = DanishAddressBlock.Format(recipient).Lines.ToList(),
+        };
+
+        var sender = package.Sender;
+        var senderModel = new Dictionary<string, object?>
+        {
+            ["organisation"] = sender.Organisation,
+            ["department"] = NullIfBlank(sender.Department),
+            ["address_lines"] = sender.AddressLines.ToList(),
+            ["address"] = sender.AddressLines.Count == 0 ? null : string.Join(", ", sender.AddressLines),
+            ["phone"] = NullIfBlank(sender.Phone),
+            ["email"] = NullIfBlank(sender.Email),
+            ["website"] = NullIfBlank(sender.Website),
+            ["signatory_name"] = sender.SignatoryName,
+            ["signatory_title"] = NullIfBlank(sender.SignatoryTitle),
+        };
+
+        var letterModel = new Dictionary<string, object?>
+        {
+            ["id"] = letter.LetterId,
+            ["campaign_id"] = letter.CampaignId,
+            ["date"] = letterDate,
+            ["date_text"] = DanishDates.LongDate(letterDate),
+            ["reference"] = package.Reference,
+            ["subject"] = package.Subject,
+            ["title"] = package.Title,
+            ["channel"] = ChannelName(letter.Channel),
+            ["by_email"] = letter.Channel == DeliveryChannelKind.Email,
+            ["by_post"] = letter.Channel == DeliveryChannelKind.Post,
+        };
+
+        var reply = new Dictionary<string, object?>
+        {
+            ["address_lines"] = ComposerDefaults.ReturnAddress(package).ToList(),
+            ["email"] = NullIfBlank(sender.Email),
+        };
+
+        return new Dictionary<string, object?>
+        {
+            ["patient"] = patient,
+            ["letter"] = letterModel,
+            ["sender"] = senderModel,
+            ["reply"] = reply,
+            ["devices"] = devices,
+            ["device_count"] = devices.Count,
+            ["multiple_devices"] = devices.Count > 1,
+            ["any_version_unknown"] = anyUnknown,
+            ["large_print"] = recipient.LargePrint,
+        };
+    }
+
+    private static Dictionary<string, object?> DeviceModel(AffectedDevice device) => new()
+    {
+        ["manufacturer"] = device.Manufacturer,
+        ["model"] = device.Model,
+        ["serial_number"] = device.SerialNumber,
+        ["software_version"] = NullIfBlank(device.SoftwareVersion),
+        ["version_unknown"] = IsVersionUnknown(device),
+    };
+
+    /// <summary>Flagged by the matcher, or simply not recorded: either way the letter says "ukendt".</summary>
+    public static bool IsVersionUnknown(AffectedDevice device) =>
+        device.VersionUnknown || string.IsNullOrWhiteSpace(device.SoftwareVersion);
+
+    private static string ChannelName(DeliveryChannelKind channel) => channel switch
+    {
+        DeliveryChannelKind.Email => "email",
+        DeliveryChannelKind.Post => "post",
+        _ => "unreachable",
+    };
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
