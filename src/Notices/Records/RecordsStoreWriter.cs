@@ -8,19 +8,37 @@ internal static class RecordsStoreWriter
 {
     public sealed record Counts(int Added, int Updated, int Unchanged, int Devices);
 
+    private static readonly string[] _patientProperties =
+    [
+        nameof(Patient.PatientId), nameof(Patient.FirstName), nameof(Patient.LastName), nameof(Patient.AddressLine1),
+        nameof(Patient.AddressLine2), nameof(Patient.PostalCode), nameof(Patient.City), nameof(Patient.Country),
+        nameof(Patient.Email), nameof(Patient.EmailConsent), nameof(Patient.EmailValid), nameof(Patient.LargePrint),
+        nameof(Patient.UpdatedAt),
+    ];
+
+    private static readonly string[] _deviceProperties =
+    [
+        nameof(Device.PatientId), nameof(Device.Manufacturer), nameof(Device.Model), nameof(Device.SerialNumber),
+        nameof(Device.SoftwareVersion),
+    ];
+
     /// <summary>
     /// Upserts <paramref name="patients"/> by patient_id (UpdatedAt set only when data changed) and replaces the
     /// device set of every patient that owns a row in <paramref name="devices"/>. All or nothing.
     /// </summary>
     public static Counts Write(NoticesDbContext db, IReadOnlyList<Patient> patients, IReadOnlyList<Device> devices, DateTimeOffset now)
     {
+        // Entities the caller's context tracks would go stale under the raw writes below.
+        db.ChangeTracker.Clear();
         using var transaction = db.Database.BeginTransaction();
-        try
+
+        var ids = patients.Select(p => p.PatientId).ToList();
+        var existing = db.Patients.AsNoTracking()
+            .Where(p => ids.Contains(p.PatientId))
+            .ToDictionary(p => p.PatientId, StringComparer.Ordinal);
+        int added = 0, updated = 0, unchanged = 0;
+        using (var upsert = new EntityRowWriter<Patient>(db, _patientProperties, upsertKey: nameof(Patient.PatientId)))
         {
-            var ids = patients.Select(p => p.PatientId).ToList();
-            var existing = db.Patients.Where(p => ids.Contains(p.PatientId)).ToDictionary(p => p.PatientId, StringComparer.Ordinal);
-            int added = 0, updated = 0, unchanged = 0;
-            var newPatients = new List<Patient>();
             foreach (var patient in patients)
             {
                 if (existing.TryGetValue(patient.PatientId, out var stored))
@@ -31,36 +49,30 @@ internal static class RecordsStoreWriter
                         continue;
                     }
 
-                    PatientData.CopyTo(patient, stored);
-                    stored.UpdatedAt = now;
                     updated++;
                 }
                 else
                 {
-                    patient.UpdatedAt = now;
-                    newPatients.Add(patient);
                     added++;
                 }
+
+                patient.UpdatedAt = now;
+                upsert.Write(patient);
             }
-
-            db.Patients.AddRange(newPatients);
-            db.SaveChanges();
-
-            var owners = devices.Select(d => d.PatientId).Distinct(StringComparer.Ordinal).ToList();
-            if (owners.Count > 0)
-            {
-                db.Devices.Where(d => owners.Contains(d.PatientId)).ExecuteDelete();
-                db.Devices.AddRange(devices);
-                db.SaveChanges();
-            }
-
-            transaction.Commit();
-            return new Counts(added, updated, unchanged, devices.Count);
         }
-        finally
+
+        var owners = devices.Select(d => d.PatientId).Distinct(StringComparer.Ordinal).ToList();
+        if (owners.Count > 0)
         {
-            // The entities are not needed after a bulk import, and after a failure they must not be saved later.
-            db.ChangeTracker.Clear();
+            db.Devices.Where(d => owners.Contains(d.PatientId)).ExecuteDelete();
+            using var insert = new EntityRowWriter<Device>(db, _deviceProperties);
+            foreach (var device in devices)
+            {
+                insert.Write(device);
+            }
         }
+
+        transaction.Commit();
+        return new Counts(added, updated, unchanged, devices.Count);
     }
 }
