@@ -10,6 +10,11 @@ public static class CsvDelimiterDetector
     public static char Detect(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (HasSeparatorHint(text))
+        {
+            return text[4];
+        }
+
         int commas = 0, semicolons = 0;
         var inQuotes = false;
         var seenText = false;
@@ -43,4 +48,9 @@ public static class CsvDelimiterDetector
 
         return semicolons > commas ? ';' : ',';
     }
+
+    /// <summary>Whether the text starts with Excel's <c>sep=;</c> (or <c>sep=,</c>) line, which is not the header.</summary>
+    public static bool HasSeparatorHint(string text) =>
+        text.Length >= 5 && text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && text[4] is ',' or ';' &&
+        (text.Length == 5 || text[5] is '\r' or '\n');
 }

@@ -12,9 +12,10 @@ internal sealed class CsvTable
 {
     private readonly Dictionary<string, int> _columns;
 
-    private CsvTable(ImportFileSummary summary, IReadOnlyList<string> headers, List<CsvLine> rows)
+    private CsvTable(ImportFileSummary summary, int headerLine, IReadOnlyList<string> headers, List<CsvLine> rows)
     {
         Summary = summary;
+        HeaderLine = headerLine;
         Headers = headers;
         Rows = rows;
         _columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -26,6 +27,9 @@ internal sealed class CsvTable
 
     public ImportFileSummary Summary { get; }
     public string File => Summary.File;
+
+    /// <summary>The line of the header: 1, or 2 below an Excel <c>sep=</c> line.</summary>
+    public int HeaderLine { get; }
     public IReadOnlyList<string> Headers { get; }
     public IReadOnlyList<CsvLine> Rows { get; }
 
@@ -55,10 +59,14 @@ internal sealed class CsvTable
         }
 
         var delimiter = CsvDelimiterDetector.Detect(text);
+        var hasSeparatorHint = CsvDelimiterDetector.HasSeparatorHint(text);
+        var headerLine = hasSeparatorHint ? 2 : 1;
         var badLines = new HashSet<int>();
         var options = new CsvReaderOptions
         {
-            Separator = delimiter,
+            // CsvHelper skips Excel's "sep=;" line itself (and still counts it as line 1) when it is left to detect.
+            Separator = hasSeparatorHint ? null : delimiter,
+            DetectSeparatorHint = true,
             TrackLineNumbers = true,
             IncludeValuesInExceptions = false,
             TrimWhitespace = true,
@@ -79,12 +87,13 @@ internal sealed class CsvTable
         catch (CsvFormatException e)
         {
             // Not expected with Recover/Skip handling, but an unreadable file must still end as a listed error.
-            issues.Error(file, e.LineNumber > 0 ? checked((int)e.LineNumber) : 1, "unreadable CSV: " + e.Message);
+            issues.Error(file, e.LineNumber > 0 ? checked((int)e.LineNumber) : headerLine, "unreadable CSV: " + e.Message);
             return null;
         }
 
+        WarnAboutHeader(file, headerLine, headers, rows.Count, issues);
         var summary = new ImportFileSummary(file, encodingName, delimiter, rows.Count);
-        return new CsvTable(summary, headers, rows);
+        return new CsvTable(summary, headerLine, headers, rows);
     }
 
     private static void ReadRows(CsvReader reader, HashSet<int> badLines, List<CsvLine> rows)
@@ -110,6 +119,23 @@ internal sealed class CsvTable
             {
                 rows.Add(new CsvLine(line, fields));
             }
+        }
+    }
+
+    private static void WarnAboutHeader(string file, int headerLine, string[] headers, int rowCount, ImportIssueCollector issues)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in headers)
+        {
+            if (header.Length > 0 && !seen.Add(header))
+            {
+                issues.Warning(file, headerLine, $"column '{header}' appears more than once; the first one is used");
+            }
+        }
+
+        if (rowCount == 0)
+        {
+            issues.Warning(file, headerLine, "the file has a header but no data records");
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class DevicesFile
         var missing = RecordColumns.RequiredDeviceColumns.Where(c => table.ColumnIndex(c) < 0).ToList();
         foreach (var column in missing)
         {
-            issues.Error(table.File, 1, $"missing required column '{column}'");
+            issues.Error(table.File, table.HeaderLine, $"missing required column '{column}'");
         }
 
         var result = new DevicesFile(missing.Count == 0);

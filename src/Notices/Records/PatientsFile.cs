@@ -25,7 +25,7 @@ internal sealed class PatientsFile
         var missing = RecordColumns.RequiredPatientColumns.Where(c => table.ColumnIndex(c) < 0).ToList();
         foreach (var column in missing)
         {
-            issues.Error(table.File, 1, $"missing required column '{column}'");
+            issues.Error(table.File, table.HeaderLine, $"missing required column '{column}'");
         }
 
         var result = new PatientsFile(missing.Count == 0);

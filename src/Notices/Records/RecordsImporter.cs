@@ -10,6 +10,11 @@ public sealed class RecordsImporter(TimeProvider? timeProvider = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
+    /// <summary>
+    /// Imports <paramref name="patientsPath"/> and, when given, <paramref name="devicesPath"/>. Patients are upserted by
+    /// patient_id; each patient named in the devices file gets exactly that file's devices. The context's change
+    /// tracker is cleared when writing. Store failures (I/O, locks) throw; bad input never does.
+    /// </summary>
     public ImportResult Import(NoticesDbContext db, string patientsPath, string? devicesPath)
     {
         ArgumentNullException.ThrowIfNull(db);

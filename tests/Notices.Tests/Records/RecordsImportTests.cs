@@ -238,4 +238,34 @@ public sealed class RecordsImportTests : IDisposable
         var warning = Assert.Single(result.Warnings);
         Assert.Equal(2, warning.Line);
     }
+
+    [Fact]
+    public void Excel_sep_line_sets_the_delimiter_and_line_numbers_still_count_it()
+    {
+        var patients = _store.WriteFile("patients.csv",
+        [
+            "sep=,",
+            "patient_id,first_name,last_name,address_line1,postal_code,city,email",
+            "P1,Jens,Hansen,Bøgevej 2,8000,Aarhus C,jens@@example.com",
+        ]);
+
+        var result = _store.Import(patients, null);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal(',', result.Files[0].Delimiter);
+        Assert.Equal(3, Assert.Single(result.Warnings).Line);
+        Assert.Equal("Hansen", _store.Patient("P1").LastName);
+    }
+
+    [Fact]
+    public void Header_only_file_imports_nothing_with_a_warning()
+    {
+        var patients = _store.WriteFile("patients.csv", [RecordsTestStore.PatientsHeader]);
+
+        var result = _store.Import(patients, null);
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(new ImportIssue("patients.csv", 1, "the file has a header but no data records", false), Assert.Single(result.Warnings));
+        Assert.Equal("", _store.Snapshot());
+    }
 }
