@@ -1,0 +1,59 @@
+using System.Text;
+using Notices.Records;
+using Xunit;
+
+namespace Notices.Tests.Records;
+
+public sealed class RecordsRulesTests
+{
+    [Theory]
+    [InlineData("ja", true, true)]
+    [InlineData(" Nej ", true, false)]
+    [InlineData("YES", true, true)]
+    [InlineData(null, true, false)]
+    [InlineData("2", false, false)]
+    [InlineData("sand", false, false)]
+    public void CsvBool_parses_the_contract_values(string? text, bool ok, bool value)
+    {
+        Assert.Equal(ok, CsvBool.TryParse(text, out var result));
+        Assert.Equal(value, result);
+    }
+
+    [Theory]
+    [InlineData("ole@example.com", true)]
+    [InlineData("søren.østergaard@patients.test", true)]
+    [InlineData("a.b+tag@sub.example.com", true)]
+    [InlineData("ole@example", false)]
+    [InlineData("ole@@example.com", false)]
+    [InlineData("ole@exa@mple.com", false)]
+    [InlineData("@example.com", false)]
+    [InlineData("ole @example.com", false)]
+    [InlineData("ole@example..com", false)]
+    [InlineData("Ole <ole@example.com>", false)]
+    [InlineData("", false)]
+    public void EmailAddressRule_is_pragmatic(string address, bool valid) =>
+        Assert.Equal(valid, EmailAddressRule.IsValid(address));
+
+    [Theory]
+    [InlineData("a;b;c\n1,5;2;3", ';')]
+    [InlineData("a,b,c\n1;2;3", ',')]
+    [InlineData("\"x;y\",b,c\n", ',')]
+    [InlineData("\r\n\r\na;b\n", ';')]
+    [InlineData("single\n", ',')]
+    public void Delimiter_is_detected_from_the_header_outside_quotes(string text, char expected) =>
+        Assert.Equal(expected, CsvDelimiterDetector.Detect(text));
+
+    [Fact]
+    public void Decoder_tells_utf8_from_windows1252()
+    {
+        const string text = "Søren Ærø på Åboulevard – “citat” €";
+        Assert.Equal(text, CsvTextDecoder.Decode(new UTF8Encoding(false).GetBytes(text), out var utf8));
+        Assert.Equal("UTF-8", utf8);
+        Assert.Equal(text, CsvTextDecoder.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)], out var bom));
+        Assert.Equal("UTF-8 BOM", bom);
+        Assert.Equal(text, CsvTextDecoder.Decode(CsvTextDecoder.Windows1252.GetBytes(text), out var ansi));
+        Assert.Equal("Windows-1252", ansi);
+        Assert.Equal(text, CsvTextDecoder.Decode(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray(), out var utf16));
+        Assert.Equal("UTF-16", utf16);
+    }
+}
