@@ -1,1 +1,30 @@
-System.Console.WriteLine("x");
+using System.CommandLine;
+using Notices.Cli.Commands;
+using Notices.Letters;
+
+// Thin entry point: parse arguments, hand over to one command per file in Commands/.
+LetterPdfSetup.EnsureInitialised();
+var root = new RootCommand(
+    "notices – field safety notices (vigtige sikkerhedsmeddelelser): import patients and devices, merge a notice into "
+    + "personalised Danish PDF letters, deliver them by email or print batch, and keep a hash-chained ledger for audit.\n\n"
+    + "Exit codes: 0 done, 1 failure, 2 bad input or usage, 3 finished but some affected patient is not reached.");
+root.Subcommands.Add(DemoCommand.Create());
+root.Subcommands.Add(ImportCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(SendCommand.Create());
+root.Subcommands.Add(StatusCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(VerifyCommand.Create());
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine(error.Message);
+    }
+
+    Console.Error.WriteLine("Run 'notices --help' for usage.");
+    return Notices.Cli.ExitCodes.BadInput;
+}
+
+return await parse.InvokeAsync();

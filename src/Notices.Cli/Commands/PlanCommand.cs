@@ -1,0 +1,105 @@
+using System.CommandLine;
+using Notices.Campaigns;
+using Notices.Runs;
+using Notices.Store;
+using Spectre.Console;
+
+namespace Notices.Cli.Commands;
+
+public static class PlanCommand
+{
+    public static Command Create()
+    {
+        var notice = CommonOptions.NoticeDir();
+        var db = CommonOptions.Db();
+        var all = new Option<bool>("--all") { Description = "List every letter, not only the first 50." };
+        var command = new Command("plan",
+            "Show who a notice affects, by which channel each letter goes, and the problems to look at "
+            + "(unreachable patients, unknown software versions, unusable emails, adjusted addresses). Sends nothing.")
+        {
+            notice, db, all,
+        };
+        command.SetAction(parse => CommandRunner.Run(() => Run(parse.GetValue(notice)!, parse.GetValue(db)!, parse.GetValue(all))));
+        return command;
+    }
+
+    public static int Run(string noticeDir, string dbPath, bool listAll)
+    {
+        using var db = StoreSchema.Open(dbPath);
+        var review = PlanReviewer.Review(db, noticeDir);
+        var plan = review.Plan;
+        Print(review, listAll);
+        return plan.Letters.Count == 0 && plan.PatientsScanned == 0 ? ExitCodes.BadInput : ExitCodes.Done;
+    }
+
+    public static void Print(PlanReview review, bool listAll)
+    {
+        var plan = review.Plan;
+        AnsiConsole.MarkupLineInterpolated($"[bold]{review.Notice.Title}[/] {review.Notice.Reference} – campaign [bold]{review.Notice.Id}[/]");
+        if (plan.PatientsScanned == 0)
+        {
+            CommandRunner.Error("the store holds no patients; run 'notices import' first.");
+            return;
+        }
+
+        var summary = new Table().Border(TableBorder.Rounded).AddColumn("").AddColumn(new TableColumn("count").RightAligned());
+        summary.AddRow("patients in store", Num(plan.PatientsScanned));
+        summary.AddRow("affected patients (letters)", Num(plan.Letters.Count));
+        summary.AddRow("affected devices", Num(plan.AffectedDeviceCount));
+        summary.AddRow("by email", Num(plan.Count(DeliveryChannelKind.Email)));
+        summary.AddRow("by post", Num(plan.Count(DeliveryChannelKind.Post)));
+        summary.AddRow(plan.Count(DeliveryChannelKind.Unreachable) > 0 ? "[red]unreachable[/]" : "unreachable", Num(plan.Count(DeliveryChannelKind.Unreachable)));
+        AnsiConsole.Write(summary);
+
+        var letters = new Table().Border(TableBorder.Simple)
+            .AddColumn("letter").AddColumn("patient").AddColumn("channel").AddColumn(new TableColumn("devices").RightAligned()).AddColumn("note");
+        var shown = listAll ? plan.Letters : plan.Letters.Take(50).ToList();
+        foreach (var letter in shown)
+        {
+            letters.AddRow(
+                Markup.Escape(letter.LetterId),
+                Markup.Escape(letter.Recipient.PatientId),
+                ChannelText(letter.Channel),
+                Num(letter.Devices.Count),
+                Markup.Escape(letter.ChannelNote ?? ""));
+        }
+
+        AnsiConsole.Write(letters);
+        if (shown.Count < plan.Letters.Count)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]… {plan.Letters.Count - shown.Count} more letters; use --all to list them.[/]");
+        }
+
+        if (review.Problems.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[green]No problems found.[/]");
+            return;
+        }
+
+        var problems = new Table().Border(TableBorder.Simple).Title("[yellow]Problems[/]")
+            .AddColumn("kind").AddColumn("patient").AddColumn("letter").AddColumn("detail");
+        foreach (var p in review.Problems.OrderBy(p => p.Kind).ThenBy(p => p.LetterId, StringComparer.Ordinal))
+        {
+            problems.AddRow(KindText(p.Kind), Markup.Escape(p.PatientId), Markup.Escape(p.LetterId), Markup.Escape(p.Message));
+        }
+
+        AnsiConsole.Write(problems);
+    }
+
+    private static string Num(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string ChannelText(DeliveryChannelKind channel) => channel switch
+    {
+        DeliveryChannelKind.Email => "email",
+        DeliveryChannelKind.Post => "post",
+        _ => "[red]unreachable[/]",
+    };
+
+    private static string KindText(PlanProblemKind kind) => kind switch
+    {
+        PlanProblemKind.Unreachable => "[red]unreachable[/]",
+        PlanProblemKind.VersionUnknown => "[yellow]version unknown[/]",
+        PlanProblemKind.EmailNotUsable => "[yellow]email not usable[/]",
+        _ => "[yellow]address adjusted[/]",
+    };
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Globalization;
+using Notices.Ledger;
+using Notices.Store;
+using Spectre.Console;
+
+namespace Notices.Cli.Commands;
+
+public static class StatusCommand
+{
+    public static Command Create()
+    {
+        var campaign = CommonOptions.CampaignId();
+        var db = CommonOptions.Db();
+        var command = new Command("status", "Count a campaign's letters per state (sent, printed, unreachable, failed, pending, acknowledged), from the ledger.")
+        {
+            campaign, db,
+        };
+        command.SetAction(parse => CommandRunner.Run(() => Run(parse.GetValue(campaign)!, parse.GetValue(db)!)));
+        return command;
+    }
+
+    public static int Run(string campaignId, string dbPath)
+    {
+        using var db = StoreSchema.Open(dbPath);
+        var projection = Load(db, campaignId);
+        var table = new Table().Border(TableBorder.Rounded).Title($"status {Markup.Escape(campaignId)}")
+            .AddColumn("state").AddColumn(new TableColumn("letters").RightAligned());
+        foreach (var state in Enum.GetValues<LetterDeliveryState>())
+        {
+            var count = projection.Counts.GetValueOrDefault(state);
+            var label = state is LetterDeliveryState.Failed or LetterDeliveryState.Unreachable && count > 0 ? $"[red]{state}[/]" : state.ToString();
+            table.AddRow(label, count.ToString(CultureInfo.InvariantCulture));
+        }
+
+        table.AddEmptyRow();
+        table.AddRow("total", projection.Total.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("email confirmed delivered (DSN)", projection.DeliveredByDsn.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("email bounced", projection.Bounced.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("outstanding (not acknowledged)", projection.Outstanding.ToString(CultureInfo.InvariantCulture));
+        AnsiConsole.Write(table);
+        return ExitCodes.Done;
+    }
+
+    /// <summary>The campaign's projection, or a usage error naming the campaigns the store knows.</summary>
+    public static CampaignProjection Load(NoticesDbContext db, string campaignId)
+    {
+        if (!db.Campaigns.Any(c => c.CampaignId == campaignId))
+        {
+            var known = db.Campaigns.Select(c => c.CampaignId).ToList();
+            throw new UsageException($"unknown campaign '{campaignId}'. Known campaigns: {(known.Count == 0 ? "none (run 'notices send' first)" : string.Join(", ", known))}.");
+        }
+
+        return LetterStateProjector.Project(db, campaignId);
+    }
+}

@@ -1,0 +1,32 @@
+using Notices.Campaigns;
+using Notices.Letters.Addressing;
+using Notices.Letters.Templates;
+using Notices.Store;
+
+namespace Notices.Runs;
+
+/// <summary>
+/// Loads and checks a notice package, compiles its templates (an undefined field fails here, before anything is
+/// sent), plans the campaign and adds the window-address adjustments to the plan's problems.
+/// </summary>
+public static class PlanReviewer
+{
+    public static PlanReview Review(NoticesDbContext db, string noticeDirectory)
+    {
+        var notice = NoticePackageLoader.Load(noticeDirectory);
+        var templates = new NoticeTemplates(notice);
+        templates.Validate();
+        var plan = new CampaignPlanner(new StorePatientRecordSource(db), new StoreLetterIdRegistry(db)).Plan(notice);
+
+        var problems = new List<PlanProblem>(plan.Problems);
+        foreach (var letter in plan.Letters.Where(l => l.Channel == DeliveryChannelKind.Post))
+        {
+            foreach (var warning in DanishAddressBlock.Format(letter.Recipient).Warnings)
+            {
+                problems.Add(new PlanProblem(letter.Recipient.PatientId, letter.LetterId, PlanProblemKind.AddressAdjusted, warning));
+            }
+        }
+
+        return new PlanReview(notice, templates, plan, problems);
+    }
+}
