@@ -55,8 +55,9 @@ internal static class PrintBatchWriter
                     output.AddPage(page);
                 }
             }
-            catch (Exception ex) when (ex is PdfReaderException or InvalidOperationException or IOException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
+                // A damaged PDF makes PDFsharp throw many kinds of exception; one bad letter must not sink the batch.
                 // Pages added before the error would misalign the batch; drop them again.
                 while (output.PageCount >= firstPage)
                 {
