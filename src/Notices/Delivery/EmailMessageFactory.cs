@@ -1,0 +1,83 @@
+using System.Net.Mail;
+using System.Net.Mime;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Notices.Delivery;
+
+/// <summary>
+/// Builds the <see cref="MailMessage"/> for a letter: From/Reply-To from the options, To = recipient, UTF-8 subject,
+/// plain text plus an HTML alternative, the PDF attached as a stream from disk, our own Message-ID, and a VERP Sender.
+/// Every header value from data goes through <see cref="HeaderText.Clean"/>.
+/// </summary>
+internal sealed class EmailMessageFactory(EmailPickupOptions options)
+{
+    private readonly string _messageIdDomain = options.MessageIdDomain
+        ?? new MailAddress(options.FromAddress).Host;
+
+    public static string NewMessageId(string letterId, string domain)
+    {
+        var random = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        return $"<{HeaderText.Token(letterId)}.{random}@{domain}>";
+    }
+
+    /// <summary>The caller disposes the message, which closes the attachment stream.</summary>
+    public MailMessage Create(OutgoingLetter letter, Stream pdf, out string messageId)
+    {
+        var message = new MailMessage
+        {
+            HeadersEncoding = Encoding.UTF8,
+            SubjectEncoding = Encoding.UTF8,
+            BodyEncoding = Encoding.UTF8,
+            From = new MailAddress(options.FromAddress, HeaderText.Clean(options.FromDisplayName), Encoding.UTF8),
+            Subject = HeaderText.Clean(letter.EmailSubject),
+            Body = letter.EmailText ?? "",
+            IsBodyHtml = false,
+        };
+        try
+        {
+            if (!string.IsNullOrWhiteSpace(options.ReplyToAddress))
+            {
+                message.ReplyToList.Add(new MailAddress(options.ReplyToAddress));
+            }
+
+            message.To.Add(new MailAddress(
+                HeaderText.Clean(letter.EmailAddress), HeaderText.Clean(letter.RecipientName), Encoding.UTF8));
+
+            if (!string.IsNullOrWhiteSpace(options.BounceDomain))
+            {
+                message.Sender = new MailAddress($"bounces+{HeaderText.Token(letter.LetterId)}@{options.BounceDomain}");
+            }
+
+            if (!string.IsNullOrEmpty(letter.EmailHtml))
+            {
+                message.AlternateViews.Add(
+                    AlternateView.CreateAlternateViewFromString(letter.EmailHtml, Encoding.UTF8, MediaTypeNames.Text.Html));
+            }
+
+            var fileName = HeaderText.Clean(letter.AttachmentFileName);
+            if (fileName.Length == 0)
+            {
+                fileName = HeaderText.Token(letter.LetterId) + ".pdf";
+            }
+
+            var attachment = new Attachment(pdf, new ContentType(MediaTypeNames.Application.Pdf) { Name = fileName });
+            attachment.ContentDisposition!.FileName = fileName;
+            if (!Ascii.IsValid(fileName))
+            {
+                attachment.NameEncoding = Encoding.UTF8;
+            }
+
+            message.Attachments.Add(attachment);
+
+            messageId = NewMessageId(letter.LetterId, _messageIdDomain);
+            message.Headers["Message-ID"] = messageId;
+            return message;
+        }
+        catch
+        {
+            message.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Notices.Delivery;
+
+/// <summary>Settings for <see cref="EmailPickupChannel"/>. Addresses here are the sender's, never a patient's.</summary>
+public sealed record EmailPickupOptions
+{
+    /// <summary>Where finished .eml files go, e.g. out/&lt;campaign&gt;/email/.</summary>
+    public required string PickupDirectory { get; init; }
+    public required string FromAddress { get; init; }
+    public string? FromDisplayName { get; init; }
+    public string? ReplyToAddress { get; init; }
+    /// <summary>When set, Sender (and so the envelope sender) is <c>bounces+{letter-id}@{BounceDomain}</c> (VERP).</summary>
+    public string? BounceDomain { get; init; }
+    /// <summary>Right-hand side of our Message-ID; defaults to the domain of <see cref="FromAddress"/>.</summary>
+    public string? MessageIdDomain { get; init; }
+    /// <summary>How many SmtpClients (one operation at a time each) may write concurrently.</summary>
+    public int Workers { get; init; } = 2;
+}

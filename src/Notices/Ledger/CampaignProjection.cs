@@ -1,0 +1,40 @@
+namespace Notices.Ledger;
+
+/// <summary>All letters of a campaign with their projected state, and the reconciliation figures.</summary>
+public sealed class CampaignProjection
+{
+    public CampaignProjection(string campaignId, IReadOnlyList<LetterStatus> letters)
+    {
+        CampaignId = campaignId;
+        Letters = letters;
+        var counts = Enum.GetValues<LetterDeliveryState>().ToDictionary(s => s, _ => 0);
+        foreach (var letter in letters)
+        {
+            counts[letter.State]++;
+        }
+
+        Counts = counts;
+        DeliveredByDsn = letters.Count(l => l.DeliveredByDsn);
+        Bounced = letters.Count(l => l.Bounced);
+    }
+
+    public string CampaignId { get; }
+
+    /// <summary>Ordered by letter id.</summary>
+    public IReadOnlyList<LetterStatus> Letters { get; }
+
+    /// <summary>Every state is a key, zero when no letter is in it.</summary>
+    public IReadOnlyDictionary<LetterDeliveryState, int> Counts { get; }
+
+    /// <summary>Letters whose email a DSN reported delivered (and no later bounce).</summary>
+    public int DeliveredByDsn { get; }
+
+    /// <summary>Letters whose email bounced (and no later resend or delivery report).</summary>
+    public int Bounced { get; }
+
+    public int Total => Letters.Count;
+
+    /// <summary>Affected patients not reached: unreachable, failed or still pending.</summary>
+    public int Outstanding =>
+        Counts[LetterDeliveryState.Unreachable] + Counts[LetterDeliveryState.Failed] + Counts[LetterDeliveryState.Pending];
+}

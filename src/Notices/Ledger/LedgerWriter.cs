@@ -1,0 +1,262 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Notices.Store;
+
+namespace Notices.Ledger;
+
+/// <summary>
+/// Appends hash-chained rows to the <c>ledger</c> table. Thread-safe: callers only queue an entry (cheap);
+/// one flusher writes queued entries in order, in one transaction per batch, at least every
+/// <see cref="FlushInterval"/> or as soon as <see cref="BatchSize"/> entries wait. <see cref="Flush"/> writes
+/// everything queued so far and returns when it is committed.
+/// <para>
+/// Seq, PrevHash and Hash are assigned inside the write transaction from the stored head (<c>ledger_head</c>), so two
+/// processes appending to the same store (e.g. <c>ack</c> during a <c>send</c>) still make one contiguous chain.
+/// </para>
+/// <para>
+/// For a file store the writer opens its own connection to the same file (WAL lets readers and the
+/// <see cref="NoticesDbContext"/> carry on), with <c>synchronous=FULL</c> so a committed batch survives power loss.
+/// For a private <c>:memory:</c> store it must share the context's connection; then do not use the context while
+/// the writer may be flushing.
+/// </para>
+/// </summary>
+public sealed class LedgerWriter : IDisposable
+{
+    public const int BatchSize = 200;
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly SqliteConnection _connection;
+    private readonly bool _ownsConnection;
+    private readonly TimeProvider _time;
+    private readonly object _queueGate = new();
+    private readonly object _writeGate = new();
+    private readonly List<PendingEntry> _pending = [];
+    private readonly AutoResetEvent _wake = new(false);
+    private readonly Thread _flusher;
+    private volatile bool _disposed;
+    private volatile Exception? _backgroundFailure;
+
+    public LedgerWriter(NoticesDbContext db, TimeProvider? timeProvider = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _time = timeProvider ?? TimeProvider.System;
+        var shared = (SqliteConnection)db.Database.GetDbConnection();
+        var builder = new SqliteConnectionStringBuilder(shared.ConnectionString);
+        var privateMemory = builder.Mode == SqliteOpenMode.Memory && builder.Cache != SqliteCacheMode.Shared
+            || string.Equals(builder.DataSource, ":memory:", StringComparison.Ordinal)
+            || string.IsNullOrEmpty(builder.DataSource);
+        if (privateMemory)
+        {
+            _connection = shared;
+            if (_connection.State != ConnectionState.Open)
+            {
+                db.Database.OpenConnection();
+            }
+        }
+        else
+        {
+            _connection = new SqliteConnection(shared.ConnectionString);
+            _connection.Open();
+            _ownsConnection = true;
+            using var pragma = _connection.CreateCommand();
+            pragma.CommandText = "PRAGMA synchronous=FULL;";
+            pragma.ExecuteNonQuery();
+        }
+
+        LedgerHeadTable.Ensure(_connection);
+        _flusher = new Thread(FlushLoop) { IsBackground = true, Name = "ledger-writer" };
+        _flusher.Start();
+    }
+
+    /// <summary>Queues one event. It is durable after the next flush (at most <see cref="FlushInterval"/> later).</summary>
+    /// <exception cref="InvalidOperationException">The background flush failed; see the inner exception.</exception>
+    public void Append(
+        string campaignId, string? letterId, string? patientId, LedgerEventKind kind,
+        IReadOnlyDictionary<string, string>? detail = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(campaignId);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_backgroundFailure is { } failure)
+        {
+            throw new InvalidOperationException("The ledger could not be written: " + failure.Message, failure);
+        }
+
+        var json = LedgerDetail.ToJson(detail);
+        int count;
+        lock (_queueGate)
+        {
+            // The time is taken under the queue lock so At never goes backwards along Seq.
+            _pending.Add(new PendingEntry(campaignId, letterId, patientId, kind.ToString(), json, _time.GetUtcNow()));
+            count = _pending.Count;
+        }
+
+        if (count >= BatchSize)
+        {
+            _wake.Set();
+        }
+    }
+
+    /// <summary>Writes everything appended so far and returns once it is committed.</summary>
+    public void Flush()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        WritePending();
+        _backgroundFailure = null;
+    }
+
+    /// <summary>Number of entries appended but not yet committed.</summary>
+    public int PendingCount
+    {
+        get
+        {
+            lock (_queueGate)
+            {
+                return _pending.Count;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _wake.Set();
+        _flusher.Join();
+        try
+        {
+            WritePending();
+        }
+        finally
+        {
+            _wake.Dispose();
+            if (_ownsConnection)
+            {
+                _connection.Dispose();
+            }
+        }
+    }
+
+    private void FlushLoop()
+    {
+        while (!_disposed)
+        {
+            _wake.WaitOne(FlushInterval);
+            try
+            {
+                WritePending();
+                _backgroundFailure = null;
+            }
+            catch (Exception ex)
+            {
+                // Entries stay queued and are retried; Append and Flush surface the failure.
+                _backgroundFailure = ex;
+            }
+        }
+    }
+
+    private void WritePending()
+    {
+        // The write gate keeps batches in queue order; entries leave the queue only after their commit.
+        lock (_writeGate)
+        {
+            PendingEntry[] batch;
+            lock (_queueGate)
+            {
+                if (_pending.Count == 0)
+                {
+                    return;
+                }
+
+                batch = [.. _pending];
+            }
+
+            WriteBatch(batch);
+            lock (_queueGate)
+            {
+                _pending.RemoveRange(0, batch.Length);
+            }
+        }
+    }
+
+    private void WriteBatch(PendingEntry[] batch)
+    {
+        using var tx = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+        var (seq, prevHash) = ReadChainHead(tx);
+
+        using var insert = _connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText =
+            "INSERT INTO ledger (Seq, CampaignId, LetterId, PatientId, Kind, Detail, At, PrevHash, Hash) " +
+            "VALUES ($seq, $campaign, $letter, $patient, $kind, $detail, $at, $prev, $hash);";
+        var pSeq = insert.Parameters.Add("$seq", SqliteType.Integer);
+        var pCampaign = insert.Parameters.Add("$campaign", SqliteType.Text);
+        var pLetter = insert.Parameters.Add("$letter", SqliteType.Text);
+        var pPatient = insert.Parameters.Add("$patient", SqliteType.Text);
+        var pKind = insert.Parameters.Add("$kind", SqliteType.Text);
+        var pDetail = insert.Parameters.Add("$detail", SqliteType.Text);
+        var pAt = insert.Parameters.Add("$at", SqliteType.Text);
+        var pPrev = insert.Parameters.Add("$prev", SqliteType.Text);
+        var pHash = insert.Parameters.Add("$hash", SqliteType.Text);
+        insert.Prepare();
+
+        foreach (var entry in batch)
+        {
+            seq++;
+            var hash = LedgerHasher.Compute(prevHash, seq, entry.CampaignId, entry.LetterId, entry.PatientId,
+                entry.Kind, entry.Detail, entry.At);
+            pSeq.Value = seq;
+            pCampaign.Value = entry.CampaignId;
+            pLetter.Value = (object?)entry.LetterId ?? DBNull.Value;
+            pPatient.Value = (object?)entry.PatientId ?? DBNull.Value;
+            pKind.Value = entry.Kind;
+            pDetail.Value = entry.Detail;
+            // Bound as a DateTimeOffset: stored in the text form EF Core reads back.
+            pAt.Value = entry.At;
+            pPrev.Value = prevHash;
+            pHash.Value = hash;
+            insert.ExecuteNonQuery();
+            prevHash = hash;
+        }
+
+        using var head = _connection.CreateCommand();
+        head.Transaction = tx;
+        head.CommandText = LedgerHeadTable.UpsertSql;
+        head.Parameters.AddWithValue("$seq", seq);
+        head.Parameters.AddWithValue("$hash", prevHash);
+        head.ExecuteNonQuery();
+        tx.Commit();
+    }
+
+    /// <summary>Where the next row chains on: the recorded head, or the last row of a ledger written before the head existed.</summary>
+    private (long Seq, string Hash) ReadChainHead(SqliteTransaction tx)
+    {
+        var head = LedgerHeadTable.Read(_connection, tx);
+        using var last = _connection.CreateCommand();
+        last.Transaction = tx;
+        last.CommandText = "SELECT Seq, Hash FROM ledger ORDER BY Seq DESC LIMIT 1;";
+        using var reader = last.ExecuteReader();
+        (long Seq, string Hash)? lastRow = reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : null;
+
+        if (head is { } h)
+        {
+            if (lastRow is { } r && r.Seq > h.Seq)
+            {
+                throw new InvalidOperationException(
+                    $"The ledger has rows after its recorded head (seq {r.Seq} > {h.Seq}); run 'notices verify'.");
+            }
+
+            // A tail cut off after the head was written stays visible to verify as a gap; keep chaining on the head.
+            return h;
+        }
+
+        return lastRow ?? (0, LedgerHasher.GenesisHash);
+    }
+
+    private sealed record PendingEntry(
+        string CampaignId, string? LetterId, string? PatientId, string Kind, string Detail, DateTimeOffset At);
+}
