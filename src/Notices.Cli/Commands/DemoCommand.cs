@@ -61,10 +61,10 @@ public static class DemoCommand
         table.AddRow("ledger verified", verification.IsValid ? $"[green]yes[/] ({N((int)verification.RowCount)} rows)" : $"[red]NO[/] (row {verification.FirstBadSeq})");
         table.AddRow("time", clock.Elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"Letters:      {paths.Letters}");
-        AnsiConsole.MarkupLineInterpolated($"Email (.eml): {paths.Email}");
-        AnsiConsole.MarkupLineInterpolated($"Print batch:  {paths.Print}");
-        AnsiConsole.MarkupLineInterpolated($"Report:       {report}");
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Letters:      {paths.Letters}");
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Email (.eml): {paths.Email}");
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Print batch:  {paths.Print}");
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Report:       {report}");
 
         // The sample has one unreachable patient on purpose; the demo succeeds when every letter reached a known state.
         var unknown = projection.Counts.GetValueOrDefault(LetterDeliveryState.Pending) + projection.Counts.GetValueOrDefault(LetterDeliveryState.Failed);

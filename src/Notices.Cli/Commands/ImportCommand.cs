@@ -42,17 +42,17 @@ public static class ImportCommand
         var result = new RecordsImporter().Import(db, patientsPath, devicesPath);
         foreach (var file in result.Files)
         {
-            AnsiConsole.MarkupLineInterpolated($"[grey]{file.File}: {file.Records} rows, {file.Encoding}, delimiter '{file.Delimiter}'[/]");
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[grey]{file.File}: {file.Records} rows, {file.Encoding}, delimiter '{file.Delimiter}'[/]");
         }
 
         foreach (var warning in result.Warnings)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]advarsel[/] {warning.ToString()}");
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[yellow]advarsel[/] {warning.ToString()}");
         }
 
         if (result.TotalWarnings > result.Warnings.Count)
         {
-            AnsiConsole.MarkupLineInterpolated($"[yellow]… and {result.TotalWarnings - result.Warnings.Count} more warnings[/]");
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[yellow]… and {result.TotalWarnings - result.Warnings.Count} more warnings[/]");
         }
 
         if (!result.Succeeded)
@@ -72,6 +72,7 @@ public static class ImportCommand
         }
 
         AnsiConsole.MarkupLineInterpolated(
+            System.Globalization.CultureInfo.InvariantCulture,
             $"[green]Imported[/] patients: {result.PatientsAdded} new, {result.PatientsUpdated} updated, {result.PatientsUnchanged} unchanged; devices: {result.DevicesImported}; warnings: {result.TotalWarnings}.");
         return ExitCodes.Done;
     }

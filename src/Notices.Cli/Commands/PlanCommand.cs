@@ -35,7 +35,7 @@ public static class PlanCommand
     public static void Print(PlanReview review, bool listAll)
     {
         var plan = review.Plan;
-        AnsiConsole.MarkupLineInterpolated($"[bold]{review.Notice.Title}[/] {review.Notice.Reference} – campaign [bold]{review.Notice.Id}[/]");
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[bold]{review.Notice.Title}[/] {review.Notice.Reference} – campaign [bold]{review.Notice.Id}[/]");
         if (plan.PatientsScanned == 0)
         {
             CommandRunner.Error("the store holds no patients; run 'notices import' first.");
@@ -67,7 +67,7 @@ public static class PlanCommand
         AnsiConsole.Write(letters);
         if (shown.Count < plan.Letters.Count)
         {
-            AnsiConsole.MarkupLineInterpolated($"[grey]… {plan.Letters.Count - shown.Count} more letters; use --all to list them.[/]");
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[grey]… {plan.Letters.Count - shown.Count} more letters; use --all to list them.[/]");
         }
 
         if (review.Problems.Count == 0)

@@ -27,7 +27,7 @@ public static class ReportCommand
         using var db = StoreSchema.Open(dbPath);
         var projection = StatusCommand.Load(db, campaignId);
         var path = new ReconciliationReportWriter().Write(projection, Path.Combine(outputDirectory, campaignId));
-        AnsiConsole.MarkupLineInterpolated($"[green]Wrote[/] {path} ({projection.Total} letters).");
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[green]Wrote[/] {path} ({projection.Total} letters).");
         return ExitCodes.Done;
     }
 }

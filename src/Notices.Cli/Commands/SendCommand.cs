@@ -90,7 +90,7 @@ public static class SendCommand
         table.AddRow(s.Failed > 0 ? "[red]failed or pending[/]" : "failed or pending", N(s.Failed));
         table.AddRow("time", s.Elapsed.TotalSeconds.ToString("0.0 s", System.Globalization.CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated($"[grey]Output: {Path.GetFullPath(Path.Combine(outputDirectory, s.CampaignId))}[/]");
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[grey]Output: {Path.GetFullPath(Path.Combine(outputDirectory, s.CampaignId))}[/]");
     }
 
     public static DateOnly? ParseDate(string? text)

@@ -30,7 +30,7 @@ public static class VerifyCommand
         var result = LedgerVerifier.Verify(db);
         if (result.IsValid)
         {
-            AnsiConsole.MarkupLineInterpolated($"[green]Ledger verified:[/] {result.RowCount} rows, {result.Reason}.");
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[green]Ledger verified:[/] {result.RowCount} rows, {result.Reason}.");
             return ExitCodes.Done;
         }
 

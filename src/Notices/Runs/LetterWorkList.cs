@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Notices.Campaigns;
 using Notices.Ledger;
 using Notices.Store;
