@@ -18,7 +18,7 @@ public sealed class TableBlockBuilder(TextBlockFactory text)
         var size = style.TableSize;
         var pad = style.CellPadding;
         var columnCount = rows.Count == 0 ? 0 : rows.Max(r => r.Count);
-        var widths = ColumnWidths(rows, columnCount, size, width, pad);
+        var widths = ColumnWidths(rows, hasHeader, columnCount, size, width, pad);
         var slices = new List<FlowSlice>(rows.Count);
         for (var r = 0; r < rows.Count; r++)
         {
@@ -49,7 +49,7 @@ public sealed class TableBlockBuilder(TextBlockFactory text)
             var runs = c < cells.Count ? cells[c] : [];
             if (isHeader)
             {
-                runs = runs.Select(r => r with { Face = r.Face is FontFace.Italic or FontFace.BoldItalic ? FontFace.BoldItalic : FontFace.Bold }).ToList();
+                runs = Emphasised(runs);
             }
 
             cellSlices.Add(text.Lines(runs, size, x + pad, widths[c] - (2 * pad), role));
@@ -89,56 +89,64 @@ public sealed class TableBlockBuilder(TextBlockFactory text)
     }
 
     /// <summary>
-    /// Column widths that fill <paramref name="width"/>: natural widths when they fit, otherwise each column
-    /// gets at least its widest word and the rest is shared by how much more each column would like.
+    /// Column widths that fill <paramref name="width"/>. Columns whose whole content fits in a fair share get
+    /// exactly that (short columns such as numbers and models never wrap); the remaining width goes to the
+    /// others, each at least its widest word, the rest shared by how much more each would like.
     /// </summary>
-    private static double[] ColumnWidths(IReadOnlyList<IReadOnlyList<IReadOnlyList<InlineRun>>> rows, int columnCount,
-        double size, double width, double pad)
+    private static double[] ColumnWidths(IReadOnlyList<IReadOnlyList<IReadOnlyList<InlineRun>>> rows, bool hasHeader,
+        int columnCount, double size, double width, double pad)
     {
         var min = new double[columnCount];
         var max = new double[columnCount];
-        foreach (var row in rows)
+        for (var r = 0; r < rows.Count; r++)
         {
+            var row = rows[r];
             for (var c = 0; c < row.Count && c < columnCount; c++)
             {
-                var boldRuns = row[c];
-                min[c] = Math.Max(min[c], LineBreaker.WidestWord(boldRuns, size) * 1.08 + (2 * pad));
-                max[c] = Math.Max(max[c], LineBreaker.NaturalWidth(boldRuns, size) * 1.08 + (2 * pad));
+                var runs = hasHeader && r == 0 ? Emphasised(row[c]) : row[c];
+                min[c] = Math.Max(min[c], LineBreaker.WidestWord(runs, size) + (2 * pad) + 0.5);
+                max[c] = Math.Max(max[c], LineBreaker.NaturalWidth(runs, size) + (2 * pad) + 0.5);
             }
         }
 
-        var sumMax = max.Sum();
-        var sumMin = min.Sum();
         var result = new double[columnCount];
-        if (columnCount == 0)
+        var open = Enumerable.Range(0, columnCount).ToList();
+        var remaining = width;
+        bool settled;
+        do
         {
-            return result;
+            settled = false;
+            var share = open.Count == 0 ? 0 : remaining / open.Count;
+            foreach (var c in open.Where(c => max[c] <= share).ToList())
+            {
+                result[c] = max[c];
+                remaining -= max[c];
+                open.Remove(c);
+                settled = true;
+            }
+        }
+        while (settled && open.Count > 0);
+
+        if (open.Count == 0)
+        {
+            // Everything fits on one line per cell: stretch the columns to the full width.
+            var natural = result.Sum();
+            return natural <= 0 ? result : result.Select(w => w * (width / natural)).ToArray();
         }
 
-        if (sumMax <= width)
+        var sumMin = open.Sum(c => min[c]);
+        var wish = open.Sum(c => max[c] - min[c]);
+        foreach (var c in open)
         {
-            for (var c = 0; c < columnCount; c++)
-            {
-                result[c] = max[c] + ((width - sumMax) * (max[c] / sumMax));
-            }
-        }
-        else if (sumMin <= width)
-        {
-            var wish = sumMax - sumMin;
-            for (var c = 0; c < columnCount; c++)
-            {
-                result[c] = min[c] + (wish <= 0 ? 0 : (width - sumMin) * ((max[c] - min[c]) / wish));
-            }
-        }
-        else
-        {
-            // Even the widest words do not fit: share by those widths; long words then break inside the cell.
-            for (var c = 0; c < columnCount; c++)
-            {
-                result[c] = width * (min[c] / sumMin);
-            }
+            result[c] = sumMin <= remaining
+                ? min[c] + (wish <= 0 ? 0 : (remaining - sumMin) * ((max[c] - min[c]) / wish))
+                // Even the widest words do not fit: share by those widths; long words then break inside the cell.
+                : remaining * (min[c] / sumMin);
         }
 
         return result;
     }
+
+    private static List<InlineRun> Emphasised(IReadOnlyList<InlineRun> runs) =>
+        runs.Select(r => r with { Face = r.Face is FontFace.Italic or FontFace.BoldItalic ? FontFace.BoldItalic : FontFace.Bold }).ToList();
 }
