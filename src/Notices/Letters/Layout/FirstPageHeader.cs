@@ -1,0 +1,137 @@
+using Notices.Letters.Fonts;
+using static Notices.Letters.Layout.PageGeometry;
+
+namespace Notices.Letters.Layout;
+
+/// <summary>
+/// The fixed top of page 1: sender block (with optional logo) at the top right, and the recipient lines
+/// inside the envelope window. Returns where the body flow may start.
+/// </summary>
+public sealed class FirstPageHeader(LetterStyle style)
+{
+    private static readonly double WindowPadX = Mm(4);
+    private static readonly double WindowPadY = Mm(2.5);
+    /// <summary>Below this line factor the glyph boxes of consecutive lines would touch.</summary>
+    private const double TightestLineFactor = 1.18;
+
+    public static Box WindowBox(LetterDocument letter) =>
+        new(Mm(letter.Window.LeftMm), Mm(letter.Window.TopMm), Mm(letter.Window.WidthMm), Mm(letter.Window.HeightMm));
+
+    /// <summary>Adds the header to <paramref name="page"/> and returns the lowest y it uses.</summary>
+    public double Place(LetterDocument letter, LayoutPage page)
+    {
+        var window = WindowBox(letter);
+        var addressBottom = PlaceAddress(letter.RecipientLines, window, page);
+        var senderBottom = PlaceSender(letter, window, page);
+        return Math.Max(Math.Max(addressBottom, senderBottom), window.Bottom);
+    }
+
+    private double PlaceAddress(IReadOnlyList<string> lines, Box window, LayoutPage page)
+    {
+        if (lines.Count == 0)
+        {
+            return window.Y;
+        }
+
+        var availableWidth = window.Width - (2 * WindowPadX);
+        var availableHeight = window.Height - (2 * WindowPadY);
+        var size = style.AddressSize;
+        var factor = 1.22;
+        if (lines.Count * size * factor > availableHeight)
+        {
+            // First tighten the line spacing, then shrink the font: the block must stay inside the window.
+            factor = Math.Max(TightestLineFactor, availableHeight / (lines.Count * size));
+            if (lines.Count * size * factor > availableHeight)
+            {
+                size = availableHeight / (lines.Count * factor);
+            }
+        }
+
+        var widest = lines.Max(l => FontMetricsCache.Measure(l, FontFace.Regular, size));
+        if (widest > availableWidth)
+        {
+            size *= availableWidth / widest;
+        }
+
+        var lineHeight = size * factor;
+        var ascent = FontMetricsCache.Ascent(FontFace.Regular, size);
+        var descent = FontMetricsCache.Descent(FontFace.Regular, size);
+        var baseline = window.Y + WindowPadY + ((lineHeight - ascent - descent) / 2) + ascent;
+        foreach (var line in lines)
+        {
+            page.Add(TextBlockFactory.MeasuredRun(line, FontFace.Regular, size, window.X + WindowPadX, baseline, TextRole.Address));
+            baseline += lineHeight;
+        }
+
+        return window.Y + WindowPadY + (lines.Count * lineHeight);
+    }
+
+    private double PlaceSender(LetterDocument letter, Box window, LayoutPage page)
+    {
+        var sender = letter.Sender;
+        var lines = new List<(string Text, FontFace Face)> { (sender.Organisation, FontFace.Bold) };
+        if (!string.IsNullOrWhiteSpace(sender.Department))
+        {
+            lines.Add((sender.Department, FontFace.Regular));
+        }
+
+        lines.AddRange(sender.AddressLines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(l => (l, FontFace.Regular)));
+        if (!string.IsNullOrWhiteSpace(sender.Phone))
+        {
+            lines.Add(("Tlf. " + sender.Phone, FontFace.Regular));
+        }
+
+        if (!string.IsNullOrWhiteSpace(sender.Email))
+        {
+            lines.Add((sender.Email, FontFace.Regular));
+        }
+
+        if (!string.IsNullOrWhiteSpace(sender.Website))
+        {
+            lines.Add((sender.Website, FontFace.Regular));
+        }
+
+        // The sender column sits right of the window so the two never collide on the envelope.
+        var left = Math.Max(window.Right + Mm(8), ContentLeft);
+        var width = ContentRight - left;
+        if (width < Mm(40))
+        {
+            // A window on the right-hand side: the sender goes to the top left instead.
+            left = ContentLeft;
+            width = Math.Max(Mm(40), window.X - Mm(8) - left);
+        }
+
+        var y = FirstPageTop;
+        if (letter.LogoPath is { } logo)
+        {
+            var (pxWidth, pxHeight) = ImageSize.Read(logo);
+            var height = Mm(15);
+            var logoWidth = height * pxWidth / Math.Max(1, pxHeight);
+            if (logoWidth > width)
+            {
+                height *= width / logoWidth;
+                logoWidth = width;
+            }
+
+            page.Add(new ImageOp(logo, left, y, logoWidth, height));
+            y += height + Mm(3);
+        }
+
+        var size = style.SenderSize;
+        var widest = lines.Max(l => FontMetricsCache.Measure(l.Text, l.Face, size));
+        if (widest > width)
+        {
+            size *= width / widest;
+        }
+
+        var lineHeight = size * 1.3;
+        var baseline = y + FontMetricsCache.Ascent(FontFace.Regular, size);
+        foreach (var (text, face) in lines)
+        {
+            page.Add(TextBlockFactory.MeasuredRun(text, face, size, left, baseline, TextRole.Sender));
+            baseline += lineHeight;
+        }
+
+        return baseline - lineHeight + FontMetricsCache.Descent(FontFace.Regular, size);
+    }
+}

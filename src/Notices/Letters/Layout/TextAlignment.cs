@@ -1,0 +1,8 @@
+namespace Notices.Letters.Layout;
+
+public enum TextAlignment
+{
+    Left,
+    Right,
+    Center,
+}

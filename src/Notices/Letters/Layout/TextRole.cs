@@ -1,0 +1,18 @@
+namespace Notices.Letters.Layout;
+
+/// <summary>What a text run is part of; used by tests and by the painter for nothing but colour.</summary>
+public enum TextRole
+{
+    Body,
+    Heading,
+    Title,
+    Sender,
+    Address,
+    DateLine,
+    ListMarker,
+    TableHeader,
+    TableCell,
+    Signature,
+    Footer,
+    ReplyForm,
+}
