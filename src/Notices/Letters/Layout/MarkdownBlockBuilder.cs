@@ -197,6 +197,14 @@ public sealed class MarkdownBlockBuilder(TextBlockFactory text)
             rows.Add(cells);
         }
 
-        output.Add(_tables.Build(rows, hasHeader, left, width, Style.ParagraphGap));
+        var alignments = table.ColumnDefinitions
+            .Select(d => d.Alignment switch
+            {
+                TableColumnAlign.Right => TextAlignment.Right,
+                TableColumnAlign.Center => TextAlignment.Center,
+                _ => TextAlignment.Left,
+            })
+            .ToList();
+        output.Add(_tables.Build(rows, hasHeader, left, width, Style.ParagraphGap, alignments));
     }
 }

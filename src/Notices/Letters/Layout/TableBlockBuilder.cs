@@ -11,8 +11,9 @@ public sealed class TableBlockBuilder(TextBlockFactory text)
     private const double RuleWidth = 0.5;
 
     /// <param name="rows">Rows of cells of inline runs; row 0 is the header when <paramref name="hasHeader"/>.</param>
+    /// <param name="alignments">Per-column alignment (pipe-table <c>:--</c>, <c>:-:</c>, <c>--:</c>); left when absent.</param>
     public FlowBlock Build(IReadOnlyList<IReadOnlyList<IReadOnlyList<InlineRun>>> rows, bool hasHeader,
-        double left, double width, double spaceBefore)
+        double left, double width, double spaceBefore, IReadOnlyList<TextAlignment>? alignments = null)
     {
         var style = text.Style;
         var size = style.TableSize;
@@ -23,7 +24,7 @@ public sealed class TableBlockBuilder(TextBlockFactory text)
         for (var r = 0; r < rows.Count; r++)
         {
             var isHeader = hasHeader && r == 0;
-            slices.Add(Row(rows[r], widths, isHeader, left, size, pad));
+            slices.Add(Row(rows[r], widths, alignments, isHeader, left, size, pad));
         }
 
         return new FlowBlock
@@ -38,8 +39,8 @@ public sealed class TableBlockBuilder(TextBlockFactory text)
         };
     }
 
-    private FlowSlice Row(IReadOnlyList<IReadOnlyList<InlineRun>> cells, double[] widths, bool isHeader,
-        double left, double size, double pad)
+    private FlowSlice Row(IReadOnlyList<IReadOnlyList<InlineRun>> cells, double[] widths, IReadOnlyList<TextAlignment>? alignments,
+        bool isHeader, double left, double size, double pad)
     {
         var role = isHeader ? TextRole.TableHeader : TextRole.TableCell;
         var cellSlices = new List<List<FlowSlice>>(widths.Length);
@@ -52,7 +53,8 @@ public sealed class TableBlockBuilder(TextBlockFactory text)
                 runs = Emphasised(runs);
             }
 
-            cellSlices.Add(text.Lines(runs, size, x + pad, widths[c] - (2 * pad), role));
+            var alignment = alignments is not null && c < alignments.Count ? alignments[c] : TextAlignment.Left;
+            cellSlices.Add(text.Lines(runs, size, x + pad, widths[c] - (2 * pad), role, alignment));
             x += widths[c];
         }
 

@@ -13,7 +13,26 @@ public static class LayoutAssertions
 
     public static bool IsHeading(TextOp run) => run.Role is TextRole.Heading or TextRole.Title;
 
-    /// <summary>All text of a page in reading order (by baseline, then x).</summary>
-    public static string PageText(LayoutPage page) =>
-        string.Join(" ", page.TextRuns.OrderBy(r => Math.Round(r.Baseline, 1)).ThenBy(r => r.X).Select(r => r.Text));
+    /// <summary>All text of a page in reading order: lines by baseline, runs by x, a space only where there is a gap.</summary>
+    public static string PageText(LayoutPage page)
+    {
+        var lines = page.TextRuns.GroupBy(r => Math.Round(r.Baseline, 1)).OrderBy(g => g.Key);
+        return string.Join(" ", lines.Select(line =>
+        {
+            var sb = new System.Text.StringBuilder();
+            TextOp? previous = null;
+            foreach (var run in line.OrderBy(r => r.X))
+            {
+                if (previous is not null && run.X - previous.Bounds.Right > 0.5)
+                {
+                    sb.Append(' ');
+                }
+
+                sb.Append(run.Text);
+                previous = run;
+            }
+
+            return sb.ToString().Trim();
+        }));
+    }
 }

@@ -106,4 +106,43 @@ public sealed class LetterPdfTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void The_qr_code_is_vector_graphics_not_an_image()
+    {
+        using var pdf = new TempPdf(SampleLetters.Create());
+        var images = Poppler.Run("pdfimages", "-list", pdf.Path).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2);
+        Assert.Empty(images);
+    }
+
+    [Fact]
+    public void Letters_written_in_parallel_are_all_complete()
+    {
+        var ids = Enumerable.Range(1, 6).Select(i => $"FA830-DK-{i:000000}").ToArray();
+        var results = new (int Pages, byte[] Bytes)[ids.Length];
+        Parallel.For(0, ids.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 }, i =>
+        {
+            using var ms = new MemoryStream();
+            var pages = new PdfSharpLetterWriter().Write(SampleLetters.Create(letterId: ids[i]), ms);
+            results[i] = (pages, ms.ToArray());
+        });
+        var dir = Path.Combine(Path.GetTempPath(), "notices-parallel-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            for (var i = 0; i < ids.Length; i++)
+            {
+                var file = Path.Combine(dir, ids[i] + ".pdf");
+                File.WriteAllBytes(file, results[i].Bytes);
+                var text = Poppler.Text(file);
+                Assert.Contains($"Side {results[i].Pages} af {results[i].Pages}", text, StringComparison.Ordinal);
+                Assert.Contains("Brev-id: " + ids[i], text, StringComparison.Ordinal);
+                Assert.Contains("Kære Zoë Ødegård-Nguyễn", text, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
