@@ -4,6 +4,13 @@ using Notices.Letters;
 
 // Thin entry point: parse arguments, hand over to one command per file in Commands/.
 LetterPdfSetup.EnsureInitialised();
+if (Console.IsOutputRedirected)
+{
+    // Piped or redirected output (a log file, CI) gets plain text, no escape codes.
+    Spectre.Console.AnsiConsole.Profile.Capabilities.Ansi = false;
+    Spectre.Console.AnsiConsole.Profile.Width = Math.Max(Spectre.Console.AnsiConsole.Profile.Width, 120);
+}
+
 var root = new RootCommand(
     "notices – field safety notices (vigtige sikkerhedsmeddelelser): import patients and devices, merge a notice into "
     + "personalised Danish PDF letters, deliver them by email or print batch, and keep a hash-chained ledger for audit.\n\n"

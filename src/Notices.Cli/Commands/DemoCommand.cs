@@ -52,7 +52,7 @@ public static class DemoCommand
         var report = new ReconciliationReportWriter().Write(projection, Path.Combine(outputDirectory, review.Notice.Id));
         var paths = new CampaignPaths(outputDirectory, review.Notice.Id);
 
-        var table = new Table().Border(TableBorder.Double).Title("[bold]demo summary[/]").AddColumn("").AddColumn(new TableColumn("").RightAligned());
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]demo summary[/]").AddColumn("").AddColumn(new TableColumn("").RightAligned()).HideHeaders();
         table.AddRow("letters (affected patients)", N(review.Plan.Letters.Count));
         table.AddRow("emails (.eml)", N(projection.Counts.GetValueOrDefault(LetterDeliveryState.Sent)));
         table.AddRow("printed (batch)", N(projection.Counts.GetValueOrDefault(LetterDeliveryState.Printed)));
@@ -64,7 +64,7 @@ public static class DemoCommand
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Letters:      {paths.Letters}");
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Email (.eml): {paths.Email}");
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Print batch:  {paths.Print}");
-        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Report:       {report}");
+        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Report:       {Path.GetFullPath(report)}");
 
         // The sample has one unreachable patient on purpose; the demo succeeds when every letter reached a known state.
         var unknown = projection.Counts.GetValueOrDefault(LetterDeliveryState.Pending) + projection.Counts.GetValueOrDefault(LetterDeliveryState.Failed);

@@ -59,7 +59,9 @@ public sealed class TemplateAndEscapingTests : IDisposable
 
         foreach (var command in new[] { "plan", "send" })
         {
-            var result = CliRunner.Run(_dir.Path, command, notice, "--db", "h.db", "--out", "out");
+            var result = command == "plan"
+                ? CliRunner.Run(_dir.Path, command, notice, "--db", "h.db")
+                : CliRunner.Run(_dir.Path, command, notice, "--db", "h.db", "--out", "out");
             Assert.Equal(2, result.ExitCode);
             Assert.Contains("patient.nummer", result.StdErr, StringComparison.Ordinal);
             Assert.Contains("letter.md", result.StdErr, StringComparison.Ordinal);
