@@ -1,0 +1,120 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Notices.Campaigns;
+using Notices.Letters;
+using Notices.Letters.Templates;
+using Notices.Records;
+using Notices.Runs;
+using Notices.Store;
+using Spectre.Console;
+
+namespace Notices.Cli.Commands;
+
+/// <summary>
+/// The repository's benchmark: letter rendering on one thread and on all cores, then a whole campaign of generated
+/// patients through import and send, with the process's peak memory. Run it in Release.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create()
+    {
+        var patients = new Option<int>("--patients") { Description = "Generated patients for the end-to-end run.", DefaultValueFactory = _ => 10_000 };
+        var letters = new Option<int>("--letters") { Description = "Letters rendered per throughput measurement.", DefaultValueFactory = _ => 1_000 };
+        var output = new Option<string>("--out") { Description = "Working directory (wiped first).", DefaultValueFactory = _ => Path.Combine("out", "bench") };
+        var command = new Command("bench",
+            "Measure: letters/s rendering the sample notice (one thread, all cores), then a generated campaign end to end "
+            + "(import + send: PDFs, .eml files, print batches, ledger) with peak memory. Build with -c Release first.")
+        {
+            patients, letters, output,
+        };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Run(parse.GetValue(patients), parse.GetValue(letters), parse.GetValue(output)!, ct)));
+        return command;
+    }
+
+    public static async Task<int> Run(int patientCount, int letterCount, string directory, CancellationToken ct)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        var sample = SampleFiles.Extract(Path.Combine(directory, "sample"));
+        var rows = new List<(string Measure, string Value)>
+        {
+            ("machine", $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"),
+#if DEBUG
+            ("build", "[red]Debug – rebuild with -c Release for real figures[/]"),
+#else
+            ("build", "Release"),
+#endif
+        };
+
+        // 1. End to end first, so the peak working set is the campaign's, not the render loop's.
+        var patientsCsv = Path.Combine(directory, "patients.csv");
+        var devicesCsv = Path.Combine(directory, "devices.csv");
+        SampleRecordsGenerator.Write(patientsCsv, devicesCsv, patientCount, seed: 42);
+        var dbPath = Path.Combine(directory, "notices.db");
+        var clock = Stopwatch.StartNew();
+        using (var db = StoreSchema.Open(dbPath))
+        {
+            var import = new RecordsImporter().Import(db, patientsCsv, devicesCsv);
+            var importTime = clock.Elapsed;
+            if (!import.Succeeded)
+            {
+                throw new InvalidOperationException("the generated records did not import: " + import.Errors[0]);
+            }
+
+            var review = PlanReviewer.Review(db, sample.NoticeDirectory);
+            var planTime = clock.Elapsed - importTime;
+            var summary = await SendCommand.RunWithProgress(db, review, new SendOptions { OutputDirectory = directory, LetterDate = new DateOnly(2026, 11, 21) }, ct);
+            var total = clock.Elapsed;
+            rows.Add(("patients imported", $"{patientCount:N0} in {importTime.TotalSeconds:0.0} s"));
+            rows.Add(("plan", $"{review.Plan.Letters.Count:N0} letters in {planTime.TotalSeconds:0.0} s"));
+            rows.Add(("send", $"{summary.Rendered:N0} PDFs, {summary.Emailed:N0} .eml, {summary.Printed:N0} printed in {summary.Elapsed.TotalSeconds:0.0} s"));
+            rows.Add(("[bold]campaign end to end[/]", $"[bold]{total.TotalSeconds:0.0} s[/] (import + plan + send), {review.Plan.Letters.Count / summary.Elapsed.TotalSeconds:0} letters/s in send"));
+        }
+
+        rows.Add(("[bold]peak memory (working set)[/]", $"[bold]{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MB[/]"));
+
+        // 2. Rendering throughput: merge + Markdown + layout + PDF for the sample letter, into memory.
+        using (var db = StoreSchema.Open(dbPath))
+        {
+            var review = PlanReviewer.Review(db, sample.NoticeDirectory);
+            var letter = review.Plan.Letters.First(l => l.Channel == DeliveryChannelKind.Post && !l.Recipient.LargePrint);
+            var composer = new LetterComposer(review.Notice, review.Templates);
+            var writer = new PdfSharpLetterWriter();
+            var date = new DateOnly(2026, 11, 21);
+            var pages = RenderOnce(composer, writer, letter, date);
+            RenderMany(composer, writer, letter, date, Math.Min(200, letterCount), 1); // warm-up
+            var single = RenderMany(composer, writer, letter, date, letterCount, 1);
+            var all = RenderMany(composer, writer, letter, date, letterCount * Environment.ProcessorCount, Environment.ProcessorCount);
+            rows.Add(("letter", $"{pages} pages (sample notice, incl. reply form)"));
+            rows.Add(("[bold]render, 1 thread[/]", $"[bold]{single:0} letters/s[/]"));
+            rows.Add(($"[bold]render, {Environment.ProcessorCount} threads[/]", $"[bold]{all:0} letters/s[/] ({all / Environment.ProcessorCount:0} per core)"));
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title("[bold]notices bench[/]").AddColumn("measure").AddColumn("result");
+        foreach (var (measure, value) in rows)
+        {
+            table.AddRow(measure, value);
+        }
+
+        AnsiConsole.Write(table);
+        return ExitCodes.Done;
+    }
+
+    private static int RenderOnce(LetterComposer composer, ILetterPdfWriter writer, PlannedLetter letter, DateOnly date)
+    {
+        using var buffer = new MemoryStream();
+        return writer.Write(composer.Compose(letter, date).Document, buffer);
+    }
+
+    private static double RenderMany(LetterComposer composer, ILetterPdfWriter writer, PlannedLetter letter, DateOnly date, int count, int threads)
+    {
+        var clock = Stopwatch.StartNew();
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads }, _ => RenderOnce(composer, writer, letter, date));
+        return count / clock.Elapsed.TotalSeconds;
+    }
+}
