@@ -79,7 +79,7 @@ public sealed class CampaignPlanner(IPatientRecordSource records, ILetterIdRegis
             }
         }
 
-        letters.Sort((a, b) => string.CompareOrdinal(a.LetterId, b.LetterId));
+        letters.Sort((a, b) => LetterIds.SequenceOf(a.LetterId).CompareTo(LetterIds.SequenceOf(b.LetterId)));
         return new CampaignPlan(notice, letters, problems, patients, devices);
     }
 
