@@ -4,7 +4,9 @@ namespace Notices.Letters.Templates;
 public sealed record ComposedLetter
 {
     public required LetterDocument Document { get; init; }
+    /// <summary>The HTML email body; empty unless the letter goes by email.</summary>
     public required string EmailHtml { get; init; }
+    /// <summary>The plain-text email body; empty unless the letter goes by email.</summary>
     public required string EmailText { get; init; }
     /// <summary>One line, no CR/LF.</summary>
     public required string EmailSubject { get; init; }

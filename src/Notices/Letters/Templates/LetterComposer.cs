@@ -32,7 +32,10 @@ public sealed class LetterComposer
         ArgumentNullException.ThrowIfNull(letter);
         var merged = _templates.Merge(letter, date);
         var address = DanishAddressBlock.Format(letter.Recipient);
-        var (emailHtml, emailText) = EmailBodyRenderer.Render(merged.EmailMarkdown, merged.EmailSubject);
+        // Only email letters need the HTML and text bodies; a post letter would parse and render them for nothing.
+        var (emailHtml, emailText) = letter.Channel == DeliveryChannelKind.Email
+            ? EmailBodyRenderer.Render(merged.EmailMarkdown, merged.EmailSubject)
+            : ("", "");
 
         var document = new LetterDocument
         {
