@@ -9,6 +9,7 @@ namespace Notices.Letters.Drawing;
 public sealed class PdfLetterPainter
 {
     private static readonly XPen s_thinPen = new(XColors.Black, 0.5);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> s_imageBytes = new(StringComparer.Ordinal);
 
     /// <summary>Writes the layout as a PDF to <paramref name="output"/> and returns the page count.</summary>
     public int Paint(LetterLayout layout, PdfMetadata metadata, Stream output)
@@ -70,7 +71,8 @@ public sealed class PdfLetterPainter
             case ImageOp image:
                 if (!images.TryGetValue(image.Path, out var xImage))
                 {
-                    xImage = XImage.FromFile(image.Path);
+                    // Each PDF needs its own XImage, but the file is read from disk once per process, not per letter.
+                    xImage = XImage.FromStream(new MemoryStream(s_imageBytes.GetOrAdd(image.Path, File.ReadAllBytes), writable: false));
                     images[image.Path] = xImage;
                 }
 
