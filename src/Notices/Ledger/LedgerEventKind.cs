@@ -31,4 +31,7 @@ public enum LedgerEventKind
     Acknowledged,
     /// <summary>A reminder was sent.</summary>
     ReminderSent,
+    /// <summary>SMTP failed temporarily (4xx, connection refused or lost, timeout) and retries ran out in this run;
+    /// the letter stays pending and the next <c>send</c> tries it again.</summary>
+    EmailDeferred,
 }

@@ -41,6 +41,7 @@ internal sealed class LetterAccumulator(string letterId)
         {
             case LedgerEventKind.LetterRendered:
             case LedgerEventKind.ReminderSent:
+            case LedgerEventKind.EmailDeferred:
                 break;
             case LedgerEventKind.EmailWritten:
             case LedgerEventKind.EmailAccepted:
