@@ -15,8 +15,20 @@ public static class SendCommand
         var output = CommonOptions.Out();
         var smtp = new Option<string?>("--smtp")
         {
-            Description = "SMTP server as smtp://host:port. Not yet supported: email letters are written as .eml files to out/<campaign>/email/.",
+            Description = "Send email through this SMTP server, smtp://host:port (port 25 if left out). STARTTLS is required "
+                + "unless the host is loopback or --smtp-insecure is given. Credentials come from NOTICES_SMTP_USER and "
+                + "NOTICES_SMTP_PASSWORD. Without --smtp, email letters are written as .eml files to out/<campaign>/email/.",
         };
+        var insecure = new Option<bool>("--smtp-insecure") { Description = "Allow plain SMTP without STARTTLS to a host that is not loopback." };
+        var connections = new Option<int>("--connections")
+        {
+            Description = "Parallel SMTP connections, one SmtpClient each (System.Net.Mail does about 22 messages/s per connection).",
+            DefaultValueFactory = _ => 16,
+        };
+        var maxRate = new Option<double>("--max-rate") { Description = "Most messages per second over all connections; 0 = no limit.", DefaultValueFactory = _ => 0 };
+        var timeout = new Option<int>("--smtp-timeout") { Description = "Seconds one SMTP operation may take before it counts as a temporary failure.", DefaultValueFactory = _ => 30 };
+        var attempts = new Option<int>("--smtp-attempts") { Description = "Tries per letter for temporary failures (4xx, connection lost, timeout), with exponential backoff.", DefaultValueFactory = _ => 4 };
+        var noFallback = new Option<bool>("--no-print-fallback") { Description = "After a permanent SMTP failure (5xx), leave the letter failed instead of sending it to the print batch." };
         var printer = new Option<string?>("--printer")
         {
             Description = "CUPS queue for print batches. Not yet supported: batches are written to out/<campaign>/print/.",
@@ -24,18 +36,24 @@ public static class SendCommand
         var date = new Option<string?>("--date") { Description = "Date printed on new letters, yyyy-mm-dd (default: the notice's date, else today)." };
         var batchSize = new Option<int>("--batch-size") { Description = "Letters per print batch file.", DefaultValueFactory = _ => 500 };
         var command = new Command("send",
-            "Render and deliver every affected patient's letter: email (.eml pickup directory) where the patient consented, "
-            + "else a print batch. Every step goes into the ledger. Running it again delivers nothing twice: letters already "
-            + "sent or printed are skipped, and letters a stopped run left half-way are finished.")
+            "Render and deliver every affected patient's letter: email (SMTP with --smtp, else the .eml pickup directory) "
+            + "where the patient consented, else a print batch. Every step goes into the ledger. Running it again delivers "
+            + "nothing twice: letters already sent or printed are skipped, and letters a stopped run or an unavailable SMTP "
+            + "server left pending are sent. A permanent SMTP failure (5xx) sends the letter by post instead.")
         {
-            notice, db, output, smtp, printer, date, batchSize,
+            notice, db, output, smtp, insecure, connections, maxRate, timeout, attempts, noFallback, printer, date, batchSize,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
-            if (parse.GetValue(smtp) is not null || parse.GetValue(printer) is not null)
+            if (parse.GetValue(printer) is not null)
             {
-                throw new UsageException("--smtp and --printer are not yet supported; leave them out to write .eml files and print batches under --out.");
+                throw new UsageException("--printer is not yet supported; leave it out to write print batches under --out.");
             }
+
+            var smtpSettings = parse.GetValue(smtp) is { } url
+                ? SmtpOptionsReader.Read(url, parse.GetValue(insecure), parse.GetValue(connections), parse.GetValue(maxRate),
+                    parse.GetValue(timeout), parse.GetValue(attempts), !parse.GetValue(noFallback))
+                : null;
 
             using var store = StoreSchema.Open(parse.GetValue(db)!);
             var review = PlanReviewer.Review(store, parse.GetValue(notice)!);
@@ -44,10 +62,18 @@ public static class SendCommand
                 OutputDirectory = parse.GetValue(output)!,
                 LetterDate = ParseDate(parse.GetValue(date)),
                 PrintBatchSize = parse.GetValue(batchSize) > 0 ? parse.GetValue(batchSize) : throw new UsageException("--batch-size must be at least 1."),
+                Smtp = smtpSettings,
             };
             var summary = await RunWithProgress(store, review, options, ct);
             PrintSummary(summary, options.OutputDirectory);
-            return summary.Unreachable > 0 || summary.Failed > 0 ? ExitCodes.NotAllReached : ExitCodes.Done;
+            if (summary.Deferred > 0)
+            {
+                Console.Error.WriteLine(
+                    $"fejl: {N(summary.Deferred)} email letters were not accepted by the SMTP server and stay pending"
+                    + (summary.SmtpServerProblem is { } why ? $" ({why})" : "") + ". Run send again when the server is back; it sends exactly these.");
+            }
+
+            return summary.Unreachable > 0 || summary.Failed > 0 || summary.Deferred > 0 ? ExitCodes.NotAllReached : ExitCodes.Done;
         }));
         return command;
     }
@@ -84,13 +110,28 @@ public static class SendCommand
         table.AddRow("affected patients", N(s.Letters));
         table.AddRow("rendered in this run", N(s.Rendered));
         table.AddRow("already done by an earlier run", N(s.AlreadyDone));
-        table.AddRow("sent by email", N(s.Emailed));
+        var smtp = s.EmailDestination?.StartsWith("smtp://", StringComparison.Ordinal) == true;
+        table.AddRow(smtp ? "email accepted by the SMTP server" : "email written to the pickup directory", N(s.Emailed));
+        if (s.Deferred > 0)
+        {
+            table.AddRow("[red]email deferred (server unavailable), pending[/]", N(s.Deferred));
+        }
+
         table.AddRow("printed for post", N(s.Printed));
+        if (s.PrintedAfterEmailFailure > 0)
+        {
+            table.AddRow("  of which after a permanent email failure", N(s.PrintedAfterEmailFailure));
+        }
+
         table.AddRow(s.Unreachable > 0 ? "[red]unreachable[/]" : "unreachable", N(s.Unreachable));
         table.AddRow(s.Failed > 0 ? "[red]failed or pending[/]" : "failed or pending", N(s.Failed));
         table.AddRow("time", s.Elapsed.TotalSeconds.ToString("0.0 s", System.Globalization.CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[grey]Output: {Path.GetFullPath(Path.Combine(outputDirectory, s.CampaignId))}[/]");
+        if (s.EmailDestination is { } destination)
+        {
+            AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[grey]Email: {destination}[/]");
+        }
     }
 
     public static DateOnly? ParseDate(string? text)

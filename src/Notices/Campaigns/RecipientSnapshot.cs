@@ -14,4 +14,7 @@ public sealed record RecipientSnapshot
     public string? Email { get; init; }
     public bool LargePrint { get; init; }
     public string FullName => $"{FirstName} {LastName}";
+    /// <summary>Street, postal code and city are all there, so the letter can go by post.</summary>
+    public bool HasPostalAddress =>
+        !string.IsNullOrWhiteSpace(AddressLine1) && !string.IsNullOrWhiteSpace(PostalCode) && !string.IsNullOrWhiteSpace(City);
 }

@@ -10,7 +10,7 @@ namespace Notices.Delivery;
 /// plain text plus an HTML alternative, the PDF attached as a stream from disk, our own Message-ID, and a VERP Sender.
 /// Every header value from data goes through <see cref="HeaderText.Clean"/>.
 /// </summary>
-internal sealed class EmailMessageFactory(EmailPickupOptions options)
+internal sealed class EmailMessageFactory(EmailIdentity options)
 {
     private readonly string _messageIdDomain = options.MessageIdDomain
         ?? new MailAddress(options.FromAddress).Host;
@@ -21,8 +21,14 @@ internal sealed class EmailMessageFactory(EmailPickupOptions options)
         return $"<{HeaderText.Token(letterId)}.{random}@{domain}>";
     }
 
-    /// <summary>The caller disposes the message, which closes the attachment stream.</summary>
-    public MailMessage Create(OutgoingLetter letter, Stream pdf, out string messageId)
+    /// <summary>A fresh Message-ID for one send of a letter; retries of that send reuse it.</summary>
+    public string NewMessageId(string letterId) => NewMessageId(letterId, _messageIdDomain);
+
+    /// <summary>
+    /// The caller disposes the message, which closes the attachment stream. <paramref name="requestDsn"/> asks the
+    /// server for delivery status notifications (RCPT … NOTIFY=SUCCESS,FAILURE); it only means something over SMTP.
+    /// </summary>
+    public MailMessage Create(OutgoingLetter letter, Stream pdf, string messageId, bool requestDsn)
     {
         var message = new MailMessage
         {
@@ -70,7 +76,11 @@ internal sealed class EmailMessageFactory(EmailPickupOptions options)
 
             message.Attachments.Add(attachment);
 
-            messageId = NewMessageId(letter.LetterId, _messageIdDomain);
+            if (requestDsn)
+            {
+                message.DeliveryNotificationOptions = DeliveryNotificationOptions.OnSuccess | DeliveryNotificationOptions.OnFailure;
+            }
+
             message.Headers["Message-ID"] = messageId;
             return message;
         }

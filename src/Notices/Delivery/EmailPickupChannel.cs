@@ -34,7 +34,7 @@ public sealed class EmailPickupChannel : IDeliveryChannel
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _log = log ?? throw new ArgumentNullException(nameof(log));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Workers, 1);
-        _factory = new EmailMessageFactory(options);
+        _factory = new EmailMessageFactory(options.Identity);
         _pickupDirectory = Path.GetFullPath(options.PickupDirectory);
         _tempRoot = Path.Combine(_pickupDirectory, ".tmp");
         Directory.CreateDirectory(_tempRoot);
@@ -116,7 +116,8 @@ public sealed class EmailPickupChannel : IDeliveryChannel
         {
             worker.ClearTemp();
             using var pdf = File.OpenRead(letter.PdfPath);
-            using var message = _factory.Create(letter, pdf, out messageId);
+            messageId = _factory.NewMessageId(letter.LetterId);
+            using var message = _factory.Create(letter, pdf, messageId, requestDsn: false);
             worker.Client.Send(message);
         }
         catch (FormatException)

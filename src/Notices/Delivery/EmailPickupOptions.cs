@@ -12,6 +12,15 @@ public sealed record EmailPickupOptions
     public string? BounceDomain { get; init; }
     /// <summary>Right-hand side of our Message-ID; defaults to the domain of <see cref="FromAddress"/>.</summary>
     public string? MessageIdDomain { get; init; }
+    public EmailIdentity Identity => new()
+    {
+        FromAddress = FromAddress,
+        FromDisplayName = FromDisplayName,
+        ReplyToAddress = ReplyToAddress,
+        BounceDomain = BounceDomain,
+        MessageIdDomain = MessageIdDomain,
+    };
+
     /// <summary>How many SmtpClients (one operation at a time each) may write concurrently.</summary>
     public int Workers { get; init; } = 2;
 }

@@ -23,4 +23,6 @@ public sealed record OutgoingLetter
     /// <summary>For sorting print batches; part of the manifest.</summary>
     public string? PostalCode { get; init; }
     public string Country { get; init; } = "DK";
+    /// <summary>Whether the letter could go by post instead (the print fallback after a permanent email failure).</summary>
+    public bool HasPostalAddress { get; init; } = true;
 }

@@ -9,4 +9,6 @@ public sealed record SendOptions
     public int RenderWorkers { get; init; } = Environment.ProcessorCount;
     /// <summary>Letters per print batch file.</summary>
     public int PrintBatchSize { get; init; } = 500;
+    /// <summary>Send email through this SMTP server; null writes .eml files to the pickup directory instead.</summary>
+    public Delivery.Smtp.SmtpSettings? Smtp { get; init; }
 }

@@ -4,6 +4,7 @@ using System.Net.Mail;
 using System.Security.Cryptography;
 using Notices.Campaigns;
 using Notices.Delivery;
+using Notices.Delivery.Smtp;
 using Notices.Ledger;
 using Notices.Letters;
 using Notices.Letters.Templates;
@@ -41,8 +42,12 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         }
 
         var composer = new LetterComposer(notice, review.Templates);
-        await using var email = new EmailPickupChannel(EmailOptions(notice, paths), log);
+        // Declared print first so it is disposed last: the SMTP channel's print fallback feeds it until the end.
         await using var print = new PrintBatchChannel(new PrintBatchOptions { OutputDirectory = paths.Print, BatchSize = options.PrintBatchSize }, log);
+        var pickup = EmailOptions(notice, paths);
+        await using IDeliveryChannel email = options.Smtp is { } smtp
+            ? new SmtpChannel(smtp, pickup.Identity, log, print, _time)
+            : new EmailPickupChannel(pickup, log);
         var rendered = new List<(string LetterId, string Sha)>();
         var done = 0;
         progress?.Report(new SendProgress(0, work.ToDeliver.Count));
@@ -71,6 +76,8 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         LetterWorkList.StorePdfHashes(db, rendered);
 
         var after = LetterStateProjector.Project(db, notice.Id);
+        var toDeliver = work.ToDeliver.Select(w => w.Letter.LetterId).ToHashSet(StringComparer.Ordinal);
+        var thisRun = after.Letters.Where(l => toDeliver.Contains(l.LetterId)).ToList();
         return new SendSummary
         {
             CampaignId = notice.Id,
@@ -81,6 +88,10 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             Unreachable = after.Letters.Count(l => l.State == LetterDeliveryState.Unreachable),
             Failed = after.Letters.Count(l => l.State is LetterDeliveryState.Failed or LetterDeliveryState.Pending),
             AlreadyDone = work.AlreadyDone,
+            Deferred = thisRun.Count(l => l.State == LetterDeliveryState.Pending && l.LastEvent == nameof(LedgerEventKind.EmailDeferred)),
+            PrintedAfterEmailFailure = PrintedAfterEmailFailure(db, notice.Id, thisRun),
+            SmtpServerProblem = (email as SmtpChannel)?.ServerProblem,
+            EmailDestination = options.Smtp is { } s ? "smtp://" + s.Server : Path.GetFullPath(paths.Email),
             Elapsed = stopwatch.Elapsed,
         };
     }
@@ -138,7 +149,16 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             AttachmentFileName = $"Vigtig-sikkerhedsmeddelelse-{letter.LetterId}.pdf",
             PostalCode = letter.Recipient.PostalCode,
             Country = letter.Recipient.Country,
+            HasPostalAddress = letter.Recipient.HasPostalAddress,
         };
+    }
+
+    /// <summary>Letters of this run whose email failed permanently and that then went into a print batch.</summary>
+    private static int PrintedAfterEmailFailure(NoticesDbContext db, string campaignId, List<LetterStatus> thisRun)
+    {
+        var failed = db.Ledger.Where(e => e.CampaignId == campaignId && e.Kind == nameof(LedgerEventKind.EmailFailed))
+            .Select(e => e.LetterId).ToHashSet(StringComparer.Ordinal);
+        return thisRun.Count(l => l.State == LetterDeliveryState.Printed && failed.Contains(l.LetterId));
     }
 
     private static string HashFile(string path)

@@ -11,5 +11,13 @@ public sealed record SendSummary
     public int Unreachable { get; init; }
     public int Failed { get; init; }
     public int AlreadyDone { get; init; }
+    /// <summary>Email letters left pending because the SMTP server failed temporarily; a later send picks them up.</summary>
+    public int Deferred { get; init; }
+    /// <summary>Email letters that failed permanently and went to the print batch instead.</summary>
+    public int PrintedAfterEmailFailure { get; init; }
+    /// <summary>Why the SMTP server was given up on in this run, or null.</summary>
+    public string? SmtpServerProblem { get; init; }
+    /// <summary>Where email went: the pickup directory or the SMTP server.</summary>
+    public string? EmailDestination { get; init; }
     public TimeSpan Elapsed { get; init; }
 }

@@ -1,0 +1,69 @@
+using Notices.Delivery.Smtp;
+
+namespace Notices.Cli;
+
+/// <summary>Turns the send command's SMTP options and environment into <see cref="SmtpSettings"/>, or a usage error.</summary>
+public static class SmtpOptionsReader
+{
+    public static SmtpSettings Read(string url, bool insecure, int connections, double maxRate, int timeoutSeconds, int attempts, bool printFallback)
+    {
+        SmtpServerAddress server;
+        try
+        {
+            server = SmtpServerAddress.Parse(url);
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException("--smtp: " + ex.Message);
+        }
+
+        if (connections is < 1 or > 200)
+        {
+            throw new UsageException("--connections must be between 1 and 200.");
+        }
+
+        if (maxRate < 0 || double.IsNaN(maxRate) || double.IsInfinity(maxRate))
+        {
+            throw new UsageException("--max-rate must be 0 (no limit) or a positive number of messages per second.");
+        }
+
+        if (timeoutSeconds < 1)
+        {
+            throw new UsageException("--smtp-timeout must be at least 1 second.");
+        }
+
+        if (attempts < 1)
+        {
+            throw new UsageException("--smtp-attempts must be at least 1.");
+        }
+
+        System.Net.NetworkCredential? credentials;
+        try
+        {
+            credentials = SmtpSettings.CredentialsFromEnvironment();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new UsageException(ex.Message);
+        }
+
+        // Loopback traffic never leaves the machine; anything else needs STARTTLS unless the user says otherwise.
+        var startTls = !server.IsLoopback && !insecure;
+        if (credentials is not null && !startTls && !server.IsLoopback)
+        {
+            throw new UsageException("Refusing to send SMTP credentials without TLS to " + server + "; drop --smtp-insecure or unset NOTICES_SMTP_USER.");
+        }
+
+        return new SmtpSettings
+        {
+            Server = server,
+            UseStartTls = startTls,
+            Credentials = credentials,
+            Connections = connections,
+            MaxMessagesPerSecond = maxRate,
+            Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+            MaxAttempts = attempts,
+            PrintFallback = printFallback,
+        };
+    }
+}

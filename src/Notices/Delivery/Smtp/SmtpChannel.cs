@@ -1,0 +1,284 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Threading.Channels;
+using Notices.Campaigns;
+using Notices.Ledger;
+using Polly;
+using Polly.Retry;
+
+namespace Notices.Delivery.Smtp;
+
+/// <summary>
+/// Email through an SMTP server. <see cref="DeliverAsync"/> only queues the letter (bounded, so rendering cannot run
+/// far ahead); <see cref="SmtpSettings.Connections"/> worker threads each own one <see cref="SmtpClient"/> (one
+/// operation at a time per client) with a reused connection, and all share one <see cref="SendPacer"/>.
+/// <para>
+/// Outcomes per letter, all in the ledger:
+/// <list type="bullet">
+/// <item><c>EmailAccepted</c> (message_id, pdf_sha256, server, attempts): the server said 250 after DATA.</item>
+/// <item><c>EmailFailed</c> (status, reason): a permanent 5xx. With the print fallback the letter then goes to the
+/// print channel, which records <c>PrintBatched</c> when its batch is written.</item>
+/// <item><c>EmailDeferred</c> (status, reason): temporary failures outlasted the retries, or the server was found
+/// unavailable earlier in the run. The letter stays pending, so the next <c>send</c> picks it up.</item>
+/// </list>
+/// A connection-level failure that outlasts the retries marks the server unavailable for the rest of the run
+/// (<see cref="ServerProblem"/>): later letters are deferred at once instead of each waiting through its retries.
+/// </para>
+/// </summary>
+public sealed class SmtpChannel : IDeliveryChannel
+{
+    private readonly SmtpSettings _settings;
+    private readonly IDeliveryLog _log;
+    private readonly IDeliveryChannel? _printFallback;
+    private readonly EmailMessageFactory _factory;
+    private readonly SendPacer _pacer;
+    private readonly ResiliencePipeline _retry;
+    private readonly Channel<OutgoingLetter> _queue;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task[] _workers;
+    private volatile string? _serverProblem;
+    private Exception? _unexpected;
+
+    public SmtpChannel(SmtpSettings settings, EmailIdentity identity, IDeliveryLog log, IDeliveryChannel? printFallback, TimeProvider? time = null)
+    {
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _log = log ?? throw new ArgumentNullException(nameof(log));
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Connections, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxAttempts, 1);
+        _printFallback = settings.PrintFallback ? printFallback : null;
+        _factory = new EmailMessageFactory(identity);
+        _pacer = new SendPacer(settings.MaxMessagesPerSecond, time);
+        _retry = BuildRetry(settings, time);
+        _queue = Channel.CreateBounded<OutgoingLetter>(new BoundedChannelOptions(settings.Connections * 2)
+        {
+            SingleWriter = false,
+            SingleReader = false,
+        });
+        _workers = Enumerable.Range(0, settings.Connections)
+            .Select(_ => Task.Factory.StartNew(WorkerLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+    }
+
+    public DeliveryChannelKind Kind => DeliveryChannelKind.Email;
+
+    /// <summary>Why the server was given up on in this run (null while it works).</summary>
+    public string? ServerProblem => _serverProblem;
+
+    public async Task DeliverAsync(OutgoingLetter letter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        await _queue.Writer.WriteAsync(letter, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits until every queued letter has an outcome.</summary>
+    public async Task CompleteAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_workers).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (_unexpected is { } ex)
+        {
+            throw new InvalidOperationException("Sending by SMTP failed unexpectedly; the letters concerned stay pending.", ex);
+        }
+    }
+
+    /// <summary>Stops the workers; letters still queued get no outcome and stay pending.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_workers).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected when stopped mid-run.
+        }
+
+        _stop.Dispose();
+    }
+
+    private void WorkerLoop()
+    {
+        using var connection = new SmtpConnection(_settings);
+        var reader = _queue.Reader;
+        try
+        {
+            while (reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
+            {
+                while (!_stop.IsCancellationRequested && reader.TryRead(out var letter))
+                {
+                    try
+                    {
+                        Send(connection, letter);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // Keep draining the queue (writers wait on it); the letter stays pending and the run reports it.
+                        Record(letter, LedgerEventKind.EmailDeferred, ("reason", "unexpected error: " + ex.GetType().Name));
+                        Interlocked.CompareExchange(ref _unexpected, ex, null);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // Disposed mid-run.
+        }
+    }
+
+    private void Send(SmtpConnection connection, OutgoingLetter letter)
+    {
+        if (_serverProblem is { } problem)
+        {
+            Record(letter, LedgerEventKind.EmailDeferred, ("reason", "server unavailable earlier in this run: " + problem), ("attempts", "0"));
+            return;
+        }
+
+        if (CheckPdf(letter) is { } pdfProblem)
+        {
+            Record(letter, LedgerEventKind.EmailFailed, ("reason", pdfProblem));
+            return;
+        }
+
+        var messageId = _factory.NewMessageId(letter.LetterId);
+        var attempts = 0;
+        try
+        {
+            _retry.Execute(
+                token =>
+                {
+                    attempts++;
+                    _pacer.Wait(token);
+                    SendOnce(connection, letter, messageId);
+                },
+                _stop.Token);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex) when (ex is FormatException)
+        {
+            // The exception text can quote the address; keep the reason generic.
+            FailPermanently(letter, new SmtpFailure(SmtpFailureKind.Permanent, "", "invalid email address"), messageId, attempts);
+            return;
+        }
+        catch (Exception ex) when (ex is SmtpException or IOException or TimeoutException or InvalidOperationException or System.Security.Authentication.AuthenticationException)
+        {
+            connection.Reset();
+            var failure = SmtpFailure.Classify(ex);
+            if (failure.Kind == SmtpFailureKind.Permanent)
+            {
+                FailPermanently(letter, failure, messageId, attempts);
+                return;
+            }
+
+            // A recipient-level 4xx (mailbox busy, greylisted) concerns this letter only; anything else is the server.
+            if (failure.Kind == SmtpFailureKind.ServerRefused || ex is not SmtpFailedRecipientException)
+            {
+                _serverProblem ??= Describe(failure);
+            }
+
+            Record(letter, LedgerEventKind.EmailDeferred, ("status", failure.Status), ("reason", failure.Reason), ("attempts", N(attempts)));
+            return;
+        }
+
+        Record(letter, LedgerEventKind.EmailAccepted,
+            ("message_id", messageId), ("pdf_sha256", letter.PdfSha256), ("server", _settings.Server.ToString()), ("attempts", N(attempts)));
+    }
+
+    private void SendOnce(SmtpConnection connection, OutgoingLetter letter, string messageId)
+    {
+        using var pdf = new FileStream(letter.PdfPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var message = _factory.Create(letter, pdf, messageId, requestDsn: true);
+        try
+        {
+            connection.Client.Send(message);
+        }
+        catch
+        {
+            connection.Reset();
+            throw;
+        }
+    }
+
+    private void FailPermanently(OutgoingLetter letter, SmtpFailure failure, string messageId, int attempts)
+    {
+        var fallback = _printFallback is not null && letter.HasPostalAddress;
+        var next = fallback ? "print" : _printFallback is null ? "none (print fallback off)" : "none (no postal address)";
+        Record(letter, LedgerEventKind.EmailFailed,
+            ("status", failure.Status), ("reason", failure.Reason), ("message_id", messageId), ("attempts", N(attempts)), ("fallback", next));
+        if (fallback)
+        {
+            // From a worker thread with no synchronisation context, so blocking here cannot deadlock.
+            _printFallback!.DeliverAsync(letter with { Channel = DeliveryChannelKind.Post }, _stop.Token).GetAwaiter().GetResult();
+        }
+    }
+
+    private static string? CheckPdf(OutgoingLetter letter)
+    {
+        if (string.IsNullOrWhiteSpace(letter.EmailAddress))
+        {
+            return "no email address";
+        }
+
+        if (!File.Exists(letter.PdfPath))
+        {
+            return "letter PDF not found";
+        }
+
+        using var stream = File.OpenRead(letter.PdfPath);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        return string.IsNullOrEmpty(letter.PdfSha256) || string.Equals(sha, letter.PdfSha256, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : "letter PDF changed since it was rendered (SHA-256 differs)";
+    }
+
+    private void Record(OutgoingLetter letter, LedgerEventKind kind, params (string Key, string Value)[] detail)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in detail)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                values[key] = value;
+            }
+        }
+
+        _log.Record(new DeliveryEvent(letter.CampaignId, letter.LetterId, letter.PatientId, kind, values));
+    }
+
+    private string Describe(SmtpFailure failure) =>
+        $"{_settings.Server}: {(failure.Status.Length > 0 ? failure.Status + " " : "")}{failure.Reason}";
+
+    private static ResiliencePipeline BuildRetry(SmtpSettings settings, TimeProvider? time)
+    {
+        var builder = new ResiliencePipelineBuilder();
+        if (time is not null)
+        {
+            builder.TimeProvider = time;
+        }
+
+        if (settings.MaxAttempts > 1)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = settings.MaxAttempts - 1,
+                Delay = settings.RetryDelay,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsTemporary),
+            });
+        }
+
+        return builder.Build();
+    }
+
+    private static bool IsTemporary(Exception ex) =>
+        ex is SmtpException or IOException or TimeoutException && SmtpFailure.Classify(ex).Kind == SmtpFailureKind.Temporary;
+
+    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text.RegularExpressions;
+
+namespace Notices.Delivery.Smtp;
+
+/// <summary>
+/// What an exception from <see cref="SmtpClient"/> means for a letter. System.Net.Mail gives only the reply code as
+/// an enum plus, for recipient failures, the server's text inside the exception message; the enhanced status
+/// (e.g. 5.1.1) is read from that text. Addresses in it are redacted, because they are the patient's.
+/// </summary>
+public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, string Reason)
+{
+    public static SmtpFailure Classify(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (Find<AuthenticationException>(exception) is { } tls)
+        {
+            return new SmtpFailure(SmtpFailureKind.ServerRefused, "", "TLS failed: " + tls.Message);
+        }
+
+        if (exception is SmtpException smtp)
+        {
+            var code = (int)smtp.StatusCode;
+            var status = StatusText(code, smtp.Message);
+            var reason = Redact(OneLine(smtp.Message));
+            if (Find<SocketException>(exception) is { } socket)
+            {
+                return new SmtpFailure(SmtpFailureKind.Temporary, status, "connection failed: " + socket.SocketErrorCode);
+            }
+
+            if (code is 530 or 534 or 535 or 538 || (code == 454 && exception is not SmtpFailedRecipientException))
+            {
+                // Must issue STARTTLS first / authentication required or failed: a setting, not this letter.
+                return new SmtpFailure(SmtpFailureKind.ServerRefused, status, reason);
+            }
+
+            if (smtp.Message.Contains("does not support secure connections", StringComparison.OrdinalIgnoreCase)
+                || smtp.Message.Contains("does not support authentication", StringComparison.OrdinalIgnoreCase))
+            {
+                return new SmtpFailure(SmtpFailureKind.ServerRefused, status, reason);
+            }
+
+            return code is >= 500 and < 600
+                ? new SmtpFailure(SmtpFailureKind.Permanent, status, reason)
+                : new SmtpFailure(SmtpFailureKind.Temporary, status, reason);
+        }
+
+        if (Find<SocketException>(exception) is { } bare)
+        {
+            return new SmtpFailure(SmtpFailureKind.Temporary, "", "connection failed: " + bare.SocketErrorCode);
+        }
+
+        if (exception is IOException or TimeoutException or ObjectDisposedException)
+        {
+            return new SmtpFailure(SmtpFailureKind.Temporary, "", "connection lost: " + exception.GetType().Name);
+        }
+
+        return new SmtpFailure(SmtpFailureKind.Temporary, "", exception.GetType().Name + ": " + Redact(OneLine(exception.Message)));
+    }
+
+    /// <summary>Replaces every email address in server text with &lt;redacted&gt;.</summary>
+    public static string Redact(string text) => AddressPattern().Replace(text, "<redacted>");
+
+    /// <summary>"550 5.1.1": the reply code (when the client knew one) and the enhanced status from the server text.</summary>
+    private static string StatusText(int code, string message)
+    {
+        var enhanced = EnhancedStatusPattern().Match(message);
+        var reply = code is >= 200 and < 600 ? code.ToString(CultureInfo.InvariantCulture) : "";
+        return string.Join(' ', new[] { reply, enhanced.Success ? enhanced.Value : "" }.Where(s => s.Length > 0));
+    }
+
+    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+
+    private static T? Find<T>(Exception exception)
+        where T : Exception
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"<?[^\s<>@]+@[^\s<>@]+>?", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressPattern();
+
+    [GeneratedRegex(@"\b[245]\.\d{1,3}\.\d{1,3}\b", RegexOptions.CultureInvariant)]
+    private static partial Regex EnhancedStatusPattern();
+}

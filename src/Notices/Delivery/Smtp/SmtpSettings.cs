@@ -1,0 +1,53 @@
+using System.Net;
+
+namespace Notices.Delivery.Smtp;
+
+/// <summary>How to reach the SMTP server and how politely to use it. Sender identity comes from the notice instead.</summary>
+public sealed record SmtpSettings
+{
+    public required SmtpServerAddress Server { get; init; }
+
+    /// <summary>Require STARTTLS. System.Net.Mail cannot do opportunistic TLS: on means the server must offer it.</summary>
+    public bool UseStartTls { get; init; } = true;
+
+    /// <summary>From NOTICES_SMTP_USER / NOTICES_SMTP_PASSWORD; null sends without AUTH.</summary>
+    public NetworkCredential? Credentials { get; init; }
+
+    /// <summary>Parallel connections, one SmtpClient each. System.Net.Mail manages ~22 messages/s per connection on
+    /// loopback (Nagle plus delayed ACK on the final dot), so throughput comes from connections.</summary>
+    public int Connections { get; init; } = 16;
+
+    /// <summary>Most messages per second over all connections; 0 means no limit.</summary>
+    public double MaxMessagesPerSecond { get; init; }
+
+    /// <summary>How long one SMTP operation may take before it counts as a temporary failure.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Tries per letter for temporary failures (4xx, refused or lost connection, timeout), first try included.</summary>
+    public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>Delay before the first retry; it doubles (with jitter) for each further retry.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>After a permanent failure (5xx) the letter goes to the print batch, when it has a postal address.</summary>
+    public bool PrintFallback { get; init; } = true;
+
+    /// <summary>Reads the credentials from the environment; both variables or neither.</summary>
+    /// <exception cref="InvalidOperationException">Only one of the two variables is set.</exception>
+    public static NetworkCredential? CredentialsFromEnvironment()
+    {
+        var user = Environment.GetEnvironmentVariable("NOTICES_SMTP_USER");
+        var password = Environment.GetEnvironmentVariable("NOTICES_SMTP_PASSWORD");
+        if (string.IsNullOrEmpty(user) && string.IsNullOrEmpty(password))
+        {
+            return null;
+        }
+
+        if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(password))
+        {
+            throw new InvalidOperationException("Set both NOTICES_SMTP_USER and NOTICES_SMTP_PASSWORD, or neither.");
+        }
+
+        return new NetworkCredential(user, password);
+    }
+}
