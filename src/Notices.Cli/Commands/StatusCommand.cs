@@ -35,9 +35,16 @@ public static class StatusCommand
 
         table.AddEmptyRow();
         table.AddRow("total", projection.Total.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("email confirmed delivered (DSN)", projection.DeliveredByDsn.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("email bounced", projection.Bounced.ToString(CultureInfo.InvariantCulture));
-        table.AddRow("outstanding (not acknowledged)", projection.Outstanding.ToString(CultureInfo.InvariantCulture));
+        table.AddRow("outstanding (not reached)", projection.Outstanding.ToString(CultureInfo.InvariantCulture));
+        table.AddEmptyRow();
+        table.AddRow("[bold]email[/]", "");
+        var stages = projection.EmailStages;
+        table.AddRow("  written to pickup directory (.eml)", N(stages[EmailStage.Written]));
+        table.AddRow("  accepted by SMTP server, no DSN yet", N(stages[EmailStage.Accepted]));
+        table.AddRow("  delayed (DSN)", N(stages[EmailStage.Delayed]));
+        table.AddRow("  confirmed delivered (DSN)", N(stages[EmailStage.Delivered]));
+        table.AddRow(stages[EmailStage.Bounced] > 0 ? "  [red]bounced[/]" : "  bounced", N(stages[EmailStage.Bounced]));
+        table.AddRow(stages[EmailStage.Failed] > 0 ? "  [red]refused or failed[/]" : "  refused or failed", N(stages[EmailStage.Failed]));
         AnsiConsole.Write(table);
         return ExitCodes.Done;
     }
@@ -53,4 +60,6 @@ public static class StatusCommand
 
         return LetterStateProjector.Project(db, campaignId);
     }
+
+    private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -16,7 +16,11 @@ public sealed class CampaignProjection
         Counts = counts;
         DeliveredByDsn = letters.Count(l => l.DeliveredByDsn);
         Bounced = letters.Count(l => l.Bounced);
+        EmailStages = Enum.GetValues<EmailStage>().ToDictionary(s => s, s => letters.Count(l => l.Email == s));
     }
+
+    /// <summary>Letters per email stage (every stage is a key): accepted versus confirmed delivered versus bounced.</summary>
+    public IReadOnlyDictionary<EmailStage, int> EmailStages { get; }
 
     public string CampaignId { get; }
 

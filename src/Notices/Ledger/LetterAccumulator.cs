@@ -17,6 +17,7 @@ internal sealed class LetterAccumulator(string letterId)
     private string _detail = "";
     private bool _deliveredByDsn;
     private bool _bounced;
+    private EmailStage _email;
 
     public void Apply(LedgerEntry entry, IReadOnlyDictionary<string, string> detail)
     {
@@ -45,6 +46,7 @@ internal sealed class LetterAccumulator(string letterId)
                 break;
             case LedgerEventKind.EmailWritten:
             case LedgerEventKind.EmailAccepted:
+                _email = kind == LedgerEventKind.EmailWritten ? EmailStage.Written : EmailStage.Accepted;
                 Set(LetterDeliveryState.Sent, DeliveryChannelKind.Email, entry.Detail);
                 _bounced = false;
                 break;
@@ -52,8 +54,14 @@ internal sealed class LetterAccumulator(string letterId)
                 Set(LetterDeliveryState.Sent, DeliveryChannelKind.Email, entry.Detail);
                 _deliveredByDsn = true;
                 _bounced = false;
+                _email = EmailStage.Delivered;
                 break;
             case LedgerEventKind.EmailDelayed:
+                if (_email is EmailStage.Accepted or EmailStage.Written or EmailStage.None)
+                {
+                    _email = EmailStage.Delayed;
+                }
+
                 if (_state == LetterDeliveryState.Pending)
                 {
                     Set(LetterDeliveryState.Sent, DeliveryChannelKind.Email, entry.Detail);
@@ -67,6 +75,8 @@ internal sealed class LetterAccumulator(string letterId)
                     _bounced = true;
                     _deliveredByDsn = false;
                 }
+
+                _email = kind == LedgerEventKind.EmailBounced ? EmailStage.Bounced : EmailStage.Failed;
 
                 if (_state != LetterDeliveryState.Printed)
                 {
@@ -107,7 +117,7 @@ internal sealed class LetterAccumulator(string letterId)
     }
 
     public LetterStatus ToStatus() =>
-        new(LetterId, PatientId, _state, Channel, _lastEvent, _lastAt, _detail, PdfSha256, _deliveredByDsn, _bounced);
+        new(LetterId, PatientId, _state, Channel, _lastEvent, _lastAt, _detail, PdfSha256, _deliveredByDsn, _bounced, _email);
 
     private void Set(LetterDeliveryState state, DeliveryChannelKind channel, string detail)
     {

@@ -13,4 +13,5 @@ public sealed record LetterStatus(
     string Detail,
     string? PdfSha256,
     bool DeliveredByDsn,
-    bool Bounced);
+    bool Bounced,
+    EmailStage Email = EmailStage.None);

@@ -16,7 +16,7 @@ public sealed class ReconciliationReportWriter
     public const string FileName = "report.csv";
 
     public static readonly IReadOnlyList<string> Header =
-        ["letter_id", "patient_id", "channel", "state", "last_event", "last_event_at", "pdf_sha256", "detail"];
+        ["letter_id", "patient_id", "channel", "state", "email", "last_event", "last_event_at", "pdf_sha256", "detail"];
 
     private readonly TimeZoneInfo _timeZone;
 
@@ -53,6 +53,7 @@ public sealed class ReconciliationReportWriter
                     letter.PatientId,
                     letter.Channel?.ToString(),
                     letter.State.ToString(),
+                    letter.Email == EmailStage.None ? "" : letter.Email.ToString().ToLowerInvariant(),
                     letter.LastEvent,
                     FormatTime(letter.LastEventAt),
                     letter.PdfSha256,

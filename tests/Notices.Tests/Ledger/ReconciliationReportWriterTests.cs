@@ -38,7 +38,7 @@ public sealed class ReconciliationReportWriterTests
         var at = new DateTimeOffset(2026, 11, 21, 13, 3, 12, TimeSpan.Zero);
         var letters = new List<LetterStatus>
         {
-            new("FA830-DK-000001", "=SUM(A1)", LetterDeliveryState.Sent, DeliveryChannelKind.Email, "EmailWritten", at, "{\"file\":\"x.eml\"}", "ab12", false, false),
+            new("FA830-DK-000001", "=SUM(A1)", LetterDeliveryState.Sent, DeliveryChannelKind.Email, "EmailWritten", at, "{\"file\":\"x.eml\"}", "ab12", false, false, EmailStage.Written),
             new("FA830-DK-000002", "+x", LetterDeliveryState.Failed, DeliveryChannelKind.Email, "EmailFailed", at, "email failed: a;b", null, false, false),
             new("FA830-DK-000003", "-x", LetterDeliveryState.Printed, DeliveryChannelKind.Post, "PrintBatched", at, "", null, false, false),
             new("FA830-DK-000004", "@x", LetterDeliveryState.Pending, null, null, null, "", null, false, false),
@@ -51,12 +51,12 @@ public sealed class ReconciliationReportWriterTests
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(5, lines.Length);
-        Assert.Equal("letter_id;patient_id;channel;state;last_event;last_event_at;pdf_sha256;detail", lines[0]);
-        Assert.Equal("FA830-DK-000001;'=SUM(A1);Email;Sent;EmailWritten;2026-11-21 14:03:12 +01:00;ab12;\"{\"\"file\"\":\"\"x.eml\"\"}\"", lines[1]);
+        Assert.Equal("letter_id;patient_id;channel;state;email;last_event;last_event_at;pdf_sha256;detail", lines[0]);
+        Assert.Equal("FA830-DK-000001;'=SUM(A1);Email;Sent;written;EmailWritten;2026-11-21 14:03:12 +01:00;ab12;\"{\"\"file\"\":\"\"x.eml\"\"}\"", lines[1]);
         Assert.StartsWith("FA830-DK-000002;'+x;Email;Failed;", lines[2], StringComparison.Ordinal);
         Assert.EndsWith(";\"email failed: a;b\"", lines[2], StringComparison.Ordinal);
         Assert.StartsWith("FA830-DK-000003;'-x;Post;Printed;", lines[3], StringComparison.Ordinal);
-        Assert.Equal("FA830-DK-000004;'@x;;Pending;;;;", lines[4]);
+        Assert.Equal("FA830-DK-000004;'@x;;Pending;;;;;", lines[4]);
     }
 
     [Fact]
