@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian machine.
 # Installs what the tests need from Debian's packages when it is missing (idempotent, non-interactive),
-# then runs `dotnet test Notices.sln`. Extra arguments go to dotnet test (e.g. --filter Records).
+# starts the test Postfix on 127.0.0.1:25 (scripts/postfix-test-setup.sh), then runs `dotnet test Notices.sln`.
+# Extra arguments go to dotnet test (e.g. --filter Records).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# The SMTP and DSN tests talk to a real Postfix on 127.0.0.1:25 (installed and configured idempotently).
+bash scripts/postfix-test-setup.sh
 
 log="$(mktemp)"
 status=0

@@ -1,0 +1,243 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Notices.Tests.Support;
+
+/// <summary>
+/// The real Postfix on 127.0.0.1:25 that scripts/postfix-test-setup.sh installs, and the Maildirs it delivers into.
+/// Tests that use it belong to the "postfix" collection (<see cref="PostfixCollection"/>) so they never overlap.
+/// </summary>
+/// <remarks>
+/// Stopping: both <c>postfix stop</c> and <c>postfix abort</c> send SIGTERM to the master, which takes its children
+/// (smtpd included) down at once. Measured on Postfix 3.7.11: an open session, whether idle after MAIL FROM or half-way
+/// through DATA, is cut in both cases (the client sees the connection closed; the half-sent message is not delivered)
+/// and new connections are refused. <c>stop</c> additionally waits for the master to be gone (and kills it with -9
+/// after 5 s), so <see cref="Stop"/> uses <c>stop</c>: when it returns, in-flight senders have already failed.
+/// </remarks>
+public static class PostfixServer
+{
+    public const string Host = "127.0.0.1";
+    public const int Port = 25;
+    public const string SmtpUrl = "smtp://127.0.0.1:25";
+
+    public const string MaildirRoot = "/var/mail/notices-test";
+
+    /// <summary>Catch-all for every address at patients.test.</summary>
+    public static string PatientsMaildir => Path.Combine(MaildirRoot, "patients.test");
+
+    /// <summary>Catch-all for bounces.example.com: the VERP envelope senders' delivery reports and bounces.</summary>
+    public static string BouncesMaildir => Path.Combine(MaildirRoot, "bounces.example.com");
+
+    /// <summary>Only kendt@strict.patients.test; any other address there is refused at RCPT with 550 5.1.1.</summary>
+    public static string StrictMaildir => Path.Combine(MaildirRoot, "strict.patients.test");
+
+    private static readonly string[] s_maildirs = [PatientsMaildir, BouncesMaildir, StrictMaildir];
+
+    /// <summary>Makes sure Postfix answers on 127.0.0.1:25, running the setup script when it does not.</summary>
+    public static void EnsureRunning()
+    {
+        if (AnswersWithBanner())
+        {
+            return;
+        }
+
+        var script = Path.Combine(RepoPaths.Root, "scripts", "postfix-test-setup.sh");
+        var (exitCode, output) = Run("bash", TimeSpan.FromMinutes(5), script);
+        if (exitCode != 0 || !WaitUntil(AnswersWithBanner, TimeSpan.FromSeconds(15)))
+        {
+            throw new InvalidOperationException(
+                $"Postfix does not answer on {Host}:{Port} after {script} (exit {exitCode}):\n{output}");
+        }
+    }
+
+    /// <summary>Deletes the message files in new/, cur/ and tmp/ of the three Maildirs; keeps the folders.</summary>
+    public static void ClearMaildirs()
+    {
+        foreach (var maildir in s_maildirs)
+        {
+            foreach (var sub in new[] { "new", "cur", "tmp" })
+            {
+                var dir = Path.Combine(maildir, sub);
+                if (!Directory.Exists(dir))
+                {
+                    continue;
+                }
+
+                foreach (var file in Directory.EnumerateFiles(dir))
+                {
+                    File.Delete(file);
+                }
+            }
+        }
+    }
+
+    /// <summary>The delivered messages of a Maildir (new/ and cur/, not the half-written tmp/), oldest first.</summary>
+    public static IReadOnlyList<string> MessageFiles(string maildir) =>
+        new[] { "new", "cur" }
+            .Select(sub => Path.Combine(maildir, sub))
+            .Where(Directory.Exists)
+            .SelectMany(Directory.EnumerateFiles)
+            // Maildir names start with the delivery time in seconds, so name order is near enough to arrival order.
+            .OrderBy(Path.GetFileName, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>Waits until the Maildir holds at least <paramref name="count"/> messages and returns them all.</summary>
+    public static IReadOnlyList<string> WaitForMessages(string maildir, int count, TimeSpan timeout)
+    {
+        IReadOnlyList<string> files = [];
+        if (WaitUntil(() => (files = MessageFiles(maildir)).Count >= count, timeout))
+        {
+            return files;
+        }
+
+        throw new TimeoutException(
+            $"{maildir}: {files.Count} message(s) after {timeout.TotalSeconds:0.#} s, expected at least {count}.");
+    }
+
+    /// <summary>Waits until Postfix's queue is empty (everything delivered or bounced); throws with what is left.</summary>
+    public static void WaitForQueueEmpty(TimeSpan timeout)
+    {
+        var left = "";
+        if (WaitUntil(() => (left = QueueListing()).Length == 0, timeout))
+        {
+            return;
+        }
+
+        throw new TimeoutException($"Postfix queue not empty after {timeout.TotalSeconds:0.#} s:\n{left}");
+    }
+
+    /// <summary>Reads a Maildir file (bare LF line ends) with <see cref="EmlMessage"/>, which expects CRLF.</summary>
+    public static EmlMessage LoadMessage(string path)
+    {
+        var text = File.ReadAllText(path, Encoding.UTF8).ReplaceLineEndings("\r\n");
+        var copy = Path.Combine(Path.GetTempPath(), "notices-maildir-" + Guid.NewGuid().ToString("N") + ".eml");
+        try
+        {
+            File.WriteAllText(copy, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            return EmlMessage.Load(copy);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+
+    /// <summary>Stops Postfix (<c>postfix stop</c>); open SMTP sessions are cut. Returns once the port refuses.</summary>
+    public static void Stop()
+    {
+        var (_, output) = Run("postfix", TimeSpan.FromSeconds(30), "stop");
+        if (!WaitUntil(() => !Accepts(), TimeSpan.FromSeconds(15)))
+        {
+            throw new InvalidOperationException($"{Host}:{Port} still accepts connections after postfix stop:\n{output}");
+        }
+    }
+
+    /// <summary>Starts Postfix (<c>postfix start</c>) and returns once it answers with a 220 banner.</summary>
+    public static void Start()
+    {
+        var (exitCode, output) = Run("postfix", TimeSpan.FromSeconds(30), "start");
+        if (!WaitUntil(AnswersWithBanner, TimeSpan.FromSeconds(15)))
+        {
+            throw new InvalidOperationException($"Postfix gives no 220 banner after postfix start (exit {exitCode}):\n{output}");
+        }
+    }
+
+    /// <summary>True when something on 127.0.0.1:25 greets with "220 ".</summary>
+    public static bool AnswersWithBanner()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            if (!client.ConnectAsync(Host, Port).Wait(TimeSpan.FromSeconds(2)))
+            {
+                return false;
+            }
+
+            var stream = client.GetStream();
+            stream.ReadTimeout = 2000;
+            using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
+            var banner = reader.ReadLine();
+            stream.Write("QUIT\r\n"u8);
+            return banner is not null && banner.StartsWith("220", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is SocketException or IOException or AggregateException)
+        {
+            return false;
+        }
+    }
+
+    private static bool Accepts()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            return client.ConnectAsync(Host, Port).Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (Exception e) when (e is SocketException or AggregateException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>One line per queued message from <c>postqueue -j</c> (JSON), or "" when the queue is empty.</summary>
+    private static string QueueListing()
+    {
+        var (exitCode, output) = Run("postqueue", TimeSpan.FromSeconds(30), "-j");
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException("postqueue -j failed: " + output);
+        }
+
+        return output.Trim();
+    }
+
+    private static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            if (condition())
+            {
+                return true;
+            }
+
+            if (watch.Elapsed >= timeout)
+            {
+                return false;
+            }
+
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>Runs a program (through sudo when the tests do not run as root) and returns its merged output.</summary>
+    private static (int ExitCode, string Output) Run(string program, TimeSpan timeout, params string[] args)
+    {
+        var info = Environment.IsPrivilegedProcess ? new ProcessStartInfo(program) : new ProcessStartInfo("sudo");
+        if (!Environment.IsPrivilegedProcess)
+        {
+            info.ArgumentList.Add("-n");
+            info.ArgumentList.Add(program);
+        }
+
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.WorkingDirectory = RepoPaths.Root;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in {timeout.TotalSeconds:0} s.");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
