@@ -11,7 +11,17 @@ public static class CliRunner
         public string All => StdOut + "\n" + StdErr;
     }
 
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
+
+    /// <summary>Runs with extra environment variables (e.g. NOTICES_SMTP_USER).</summary>
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var process = Start(workingDirectory, environment, args);
+        return process.Wait(TimeSpan.FromMinutes(3));
+    }
+
+    /// <summary>Starts the program and returns at once, for tests that act while it runs (e.g. stop the mail server).</summary>
+    public static Running Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "notices.dll");
         var info = new ProcessStartInfo("dotnet")
@@ -31,15 +41,51 @@ public static class CliRunner
         // A wide, plain console so tables are not wrapped or coloured in assertions.
         info.Environment["COLUMNS"] = "200";
         info.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("notices " + string.Join(' ', args) + " did not finish in 3 minutes.");
+            info.Environment[key] = value;
         }
 
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return new Running(Process.Start(info)!, string.Join(' ', args));
+    }
+
+    /// <summary>A started <c>notices</c> process; output is read as it comes so the pipes never fill.</summary>
+    public sealed class Running : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _command;
+        private readonly Task<string> _stdout;
+        private readonly Task<string> _stderr;
+
+        internal Running(Process process, string command)
+        {
+            _process = process;
+            _command = command;
+            _stdout = process.StandardOutput.ReadToEndAsync();
+            _stderr = process.StandardError.ReadToEndAsync();
+        }
+
+        public bool HasExited => _process.HasExited;
+
+        public Result Wait(TimeSpan timeout)
+        {
+            if (!_process.WaitForExit(timeout))
+            {
+                _process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"notices {_command} did not finish in {timeout.TotalSeconds:0} s.");
+            }
+
+            return new Result(_process.ExitCode, _stdout.Result, _stderr.Result);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
     }
 }
