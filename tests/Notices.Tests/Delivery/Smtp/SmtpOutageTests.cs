@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+using Notices.Tests.Support;
+using Xunit;
+
+namespace Notices.Tests.Delivery.Smtp;
+
+/// <summary>The mail server is down for a whole run, or goes down in the middle of one: nothing is lost or sent twice.</summary>
+[Collection(PostfixCollection.Name)]
+public sealed class SmtpOutageTests : IDisposable
+{
+    private const int Patients = 250;
+    private readonly TempDirectory _dir = new();
+
+    public SmtpOutageTests()
+    {
+        PostfixServer.EnsureRunning();
+        PostfixServer.WaitForQueueEmpty(TimeSpan.FromSeconds(60));
+        PostfixServer.ClearMaildirs();
+        var (patients, devices) = SmtpCampaignData.Write(_dir.Path, Patients);
+        Assert.Equal(0, CliRunner.Run(_dir.Path, "import", "--patients", patients, "--devices", devices, "--db", "s.db").ExitCode);
+    }
+
+    public void Dispose()
+    {
+        if (!PostfixServer.AnswersWithBanner())
+        {
+            PostfixServer.Start();
+        }
+
+        _dir.Dispose();
+    }
+
+    private static int EmailLetters => Enumerable.Range(1, Patients).Count(SmtpCampaignData.HasEmail);
+
+    [Fact]
+    public void A_server_that_is_down_for_the_whole_run_leaves_every_email_pending_and_the_next_send_sends_exactly_those()
+    {
+        // Nothing listens on port 2.
+        var down = Send("smtp://127.0.0.1:2", "--smtp-attempts", "2");
+
+        Assert.Equal(3, down.ExitCode);
+        Assert.Contains($"{EmailLetters} email letters were not accepted", down.StdErr, StringComparison.Ordinal);
+        Assert.Contains("ConnectionRefused", down.StdErr, StringComparison.Ordinal);
+        Assert.Equal("0", Scalar("SELECT COUNT(*) FROM ledger WHERE Kind = 'EmailAccepted'"));
+        Assert.Equal(EmailLetters.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Scalar("SELECT COUNT(DISTINCT LetterId) FROM ledger WHERE Kind = 'EmailDeferred'"));
+
+        var up = Send(PostfixServer.SmtpUrl);
+
+        Assert.Equal(0, up.ExitCode);
+        Assert.Matches(@"rendered in this run\s*│\s*0", up.StdOut); // the PDFs from the first run are reused
+        AssertEveryEmailArrivedOnce();
+    }
+
+    [Fact]
+    public void Stopping_postfix_in_the_middle_of_a_run_loses_nothing_and_sends_nothing_twice()
+    {
+        // Few connections and a rate limit so the run is still sending when the server goes away.
+        using (var run = CliRunner.Start(_dir.Path, null, SendArgs(PostfixServer.SmtpUrl, "--connections", "2", "--max-rate", "40")))
+        {
+            PostfixServer.WaitForMessages(PostfixServer.PatientsMaildir, 30, TimeSpan.FromSeconds(60));
+            PostfixServer.Stop();
+            var interrupted = run.Wait(TimeSpan.FromMinutes(2));
+            Assert.True(interrupted.ExitCode == 3, interrupted.All);
+            Assert.Contains("were not accepted by the SMTP server", interrupted.StdErr, StringComparison.Ordinal);
+        }
+
+        var accepted = int.Parse(Scalar("SELECT COUNT(*) FROM ledger WHERE Kind = 'EmailAccepted'"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(accepted, 30, EmailLetters - 1);
+
+        PostfixServer.Start();
+        var resumed = Send(PostfixServer.SmtpUrl);
+
+        Assert.True(resumed.ExitCode == 0, resumed.All);
+        Assert.Equal((EmailLetters - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar("SELECT COUNT(*) FROM ledger WHERE Kind = 'EmailAccepted'"));
+        AssertEveryEmailArrivedOnce();
+    }
+
+    /// <summary>Every consented patient except the refused and the bouncing one has exactly one message.</summary>
+    private static void AssertEveryEmailArrivedOnce()
+    {
+        var expected = Enumerable.Range(1, Patients).Where(SmtpCampaignData.HasEmail)
+            .Where(n => SmtpCampaignData.PatientId(n) is not (SmtpCampaignData.RefusedPatient or SmtpCampaignData.BouncingPatient))
+            .Select(SmtpCampaignData.Email)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        PostfixServer.WaitForMessages(PostfixServer.PatientsMaildir, expected.Count, TimeSpan.FromSeconds(60));
+        PostfixServer.WaitForQueueEmpty(TimeSpan.FromSeconds(60));
+        var recipients = PostfixServer.MessageFiles(PostfixServer.PatientsMaildir)
+            .Select(f => PostfixServer.LoadMessage(f).Headers["X-Original-To"])
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        Assert.Equal(expected, recipients);
+    }
+
+    private CliRunner.Result Send(string url, params string[] extra) => CliRunner.Run(_dir.Path, SendArgs(url, extra));
+
+    private static string[] SendArgs(string url, params string[] extra) =>
+        ["send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--smtp", url, "--date", "2026-11-21", .. extra];
+
+    private string Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dir.Path, "s.db")};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+}
