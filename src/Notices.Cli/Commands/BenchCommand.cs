@@ -21,35 +21,45 @@ public static class BenchCommand
     {
         var patients = new Option<int>("--patients") { Description = "Generated patients for the end-to-end run.", DefaultValueFactory = _ => 10_000 };
         var letters = new Option<int>("--letters") { Description = "Letters rendered per throughput measurement.", DefaultValueFactory = _ => 1_000 };
+        var smtp = new Option<string?>("--smtp")
+        {
+            Description = "Instead: measure messages/s into this SMTP server (a test server that sinks patients.test, e.g. "
+                + "scripts/postfix-test-setup.sh), beside Postfix's smtp-source as the ceiling.",
+        };
+        var messages = new Option<int>("--messages") { Description = "Messages for the SMTP benchmark.", DefaultValueFactory = _ => 2_000 };
+        var connections = new Option<int>("--connections") { Description = "SMTP connections (and smtp-source sessions).", DefaultValueFactory = _ => 16 };
         var output = new Option<string>("--out") { Description = "Working directory (wiped first).", DefaultValueFactory = _ => Path.Combine("out", "bench") };
         var command = new Command("bench",
             "Measure: letters/s rendering the sample notice (one thread, all cores), then a generated campaign end to end "
             + "(import + send: PDFs, .eml files, print batches, ledger) with peak memory. Build with -c Release first.")
         {
-            patients, letters, output,
+            patients, letters, smtp, messages, connections, output,
         };
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => Run(parse.GetValue(patients), parse.GetValue(letters), parse.GetValue(output)!, ct)));
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => parse.GetValue(smtp) is { } url
+            ? RunSmtp(url, parse.GetValue(messages), parse.GetValue(connections), parse.GetValue(output)!, ct)
+            : Run(parse.GetValue(patients), parse.GetValue(letters), parse.GetValue(output)!, ct)));
         return command;
+    }
+
+    public static async Task<int> RunSmtp(string url, int messages, int connections, string directory, CancellationToken ct)
+    {
+        var settings = SmtpOptionsReader.Read(url, insecure: false, connections, 0, 30, 4, printFallback: false);
+        if (messages < 1)
+        {
+            throw new UsageException("--messages must be at least 1.");
+        }
+
+        var sample = Prepare(directory);
+        var rows = MachineRows();
+        rows.AddRange(await SmtpBench.Run(settings.Server, messages, connections, directory, sample, ct));
+        Print(rows);
+        return ExitCodes.Done;
     }
 
     public static async Task<int> Run(int patientCount, int letterCount, string directory, CancellationToken ct)
     {
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
-        Directory.CreateDirectory(directory);
-        var sample = SampleFiles.Extract(Path.Combine(directory, "sample"));
-        var rows = new List<(string Measure, string Value)>
-        {
-            ("machine", $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"),
-#if DEBUG
-            ("build", "[red]Debug – rebuild with -c Release for real figures[/]"),
-#else
-            ("build", "Release"),
-#endif
-        };
+        var sample = Prepare(directory);
+        var rows = MachineRows();
 
         // 1. End to end first, so the peak working set is the campaign's, not the render loop's.
         var patientsCsv = Path.Combine(directory, "patients.csv");
@@ -95,6 +105,33 @@ public static class BenchCommand
             rows.Add(($"[bold]render, {Environment.ProcessorCount} threads[/]", $"[bold]{all:0} letters/s[/] ({all / Environment.ProcessorCount:0} per core)"));
         }
 
+        Print(rows);
+        return ExitCodes.Done;
+    }
+
+    private static (string Patients, string Devices, string NoticeDirectory) Prepare(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        return SampleFiles.Extract(Path.Combine(directory, "sample"));
+    }
+
+    private static List<(string Measure, string Value)> MachineRows() =>
+    [
+        ("machine", $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}"),
+#if DEBUG
+        ("build", "[red]Debug – rebuild with -c Release for real figures[/]"),
+#else
+        ("build", "Release"),
+#endif
+    ];
+
+    private static void Print(List<(string Measure, string Value)> rows)
+    {
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]notices bench[/]").AddColumn("measure").AddColumn("result");
         foreach (var (measure, value) in rows)
         {
@@ -102,7 +139,6 @@ public static class BenchCommand
         }
 
         AnsiConsole.Write(table);
-        return ExitCodes.Done;
     }
 
     private static int RenderOnce(LetterComposer composer, ILetterPdfWriter writer, PlannedLetter letter, DateOnly date)

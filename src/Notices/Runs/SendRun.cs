@@ -132,25 +132,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
                 });
         }
 
-        return new OutgoingLetter
-        {
-            LetterId = letter.LetterId,
-            CampaignId = notice.Id,
-            PatientId = letter.Recipient.PatientId,
-            Channel = letter.Channel,
-            PdfPath = pdfPath,
-            PdfSha256 = sha,
-            PageCount = pages,
-            RecipientName = letter.Recipient.FullName,
-            EmailAddress = letter.Recipient.Email,
-            EmailSubject = composed.EmailSubject,
-            EmailHtml = composed.EmailHtml,
-            EmailText = composed.EmailText,
-            AttachmentFileName = $"Vigtig-sikkerhedsmeddelelse-{letter.LetterId}.pdf",
-            PostalCode = letter.Recipient.PostalCode,
-            Country = letter.Recipient.Country,
-            HasPostalAddress = letter.Recipient.HasPostalAddress,
-        };
+        return OutgoingLetterBuilder.Build(notice.Id, letter, composed, pdfPath, sha, pages);
     }
 
     /// <summary>Letters of this run whose email failed permanently and that then went into a print batch.</summary>

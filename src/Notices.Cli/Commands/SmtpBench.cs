@@ -1,0 +1,174 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Notices.Delivery;
+using Notices.Delivery.Smtp;
+using Notices.Ledger;
+using Notices.Letters.Templates;
+using Notices.Records;
+using Notices.Runs;
+using Notices.Store;
+
+namespace Notices.Cli.Commands;
+
+/// <summary>
+/// <c>notices bench --smtp URL</c>: messages per second into a real SMTP server with the real letters attached, beside
+/// Postfix's own <c>smtp-source</c> sending messages of the same size over the same number of sessions (the ceiling).
+/// Every generated patient has email at patients.test, so point it only at a test server that sinks that domain.
+/// </summary>
+internal static class SmtpBench
+{
+    private const string SmtpSource = "/usr/sbin/smtp-source";
+
+    public static async Task<List<(string Measure, string Value)>> Run(
+        SmtpServerAddress server, int messages, int connections, string directory, (string Patients, string Devices, string NoticeDirectory) sample, CancellationToken ct)
+    {
+        var rows = new List<(string, string)>();
+        var (patientsCsv, devicesCsv) = WriteEmailPatients(directory, messages);
+        var settings = new SmtpSettings { Server = server, UseStartTls = false, Connections = connections };
+        using var db = StoreSchema.Open(Path.Combine(directory, "smtp-bench.db"));
+        var import = new RecordsImporter().Import(db, patientsCsv, devicesCsv);
+        if (!import.Succeeded)
+        {
+            throw new InvalidOperationException("the generated records did not import: " + import.Errors[0]);
+        }
+
+        // 1. The real thing: render every letter and send it, as `send --smtp` does.
+        var review = PlanReviewer.Review(db, sample.NoticeDirectory);
+        var output = Path.Combine(directory, "smtp-out");
+        var summary = await SendCommand.RunWithProgress(db, review,
+            new SendOptions { OutputDirectory = output, LetterDate = new DateOnly(2026, 11, 21), Smtp = settings }, ct);
+        rows.Add(("[bold]send --smtp end to end[/]",
+            $"[bold]{summary.Emailed / summary.Elapsed.TotalSeconds:0} letters/s[/]: {summary.Emailed:N0} rendered and accepted in {summary.Elapsed.TotalSeconds:0.0} s, {connections} connections"));
+
+        // 2. The SMTP channel alone, PDFs already on disk: messages/s System.Net.Mail reaches.
+        var letters = LoadOutgoing(db, review, output);
+        var size = MessageSize(letters[0], review, directory);
+        rows.Add(("message", $"{size / 1024.0:0} KB (PDF {new FileInfo(letters[0].PdfPath).Length / 1024.0:0} KB base64-encoded, text + HTML)"));
+        foreach (var n in new[] { 1, connections }.Distinct())
+        {
+            var count = n == 1 ? Math.Min(letters.Count, 200) : letters.Count;
+            var (rate, peak) = await ChannelOnly(settings with { Connections = n }, letters.Take(count).ToList(), Path.Combine(directory, $"channel-{n}.db"), ct);
+            rows.Add(($"[bold]SMTP channel, {n} connection{(n == 1 ? "" : "s")}[/]", $"[bold]{rate:0} messages/s[/] ({count:N0} messages, peak working set {peak:0} MB)"));
+        }
+
+        // 3. The ceiling: Postfix's own load generator, same size, same sessions.
+        if (File.Exists(SmtpSource))
+        {
+            foreach (var sessions in new[] { 1, connections }.Distinct())
+            {
+                var rate = RunSmtpSource(server, sessions, letters.Count, size);
+                rows.Add(($"smtp-source, {sessions} session{(sessions == 1 ? "" : "s")}", $"{rate:0} messages/s ({letters.Count:N0} × {size / 1024.0:0} KB, no DSN requested)"));
+            }
+        }
+        else
+        {
+            rows.Add(("smtp-source", "not installed (Debian package postfix)"));
+        }
+
+        return rows;
+    }
+
+    private static async Task<(double Rate, double PeakMb)> ChannelOnly(SmtpSettings settings, List<OutgoingLetter> letters, string dbPath, CancellationToken ct)
+    {
+        using var db = StoreSchema.Open(dbPath);
+        using var ledger = new LedgerWriter(db);
+        var clock = Stopwatch.StartNew();
+        await using (var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(ledger), printFallback: null))
+        {
+            foreach (var letter in letters)
+            {
+                await channel.DeliverAsync(letter, ct);
+            }
+
+            await channel.CompleteAsync(ct);
+            if (channel.ServerProblem is { } problem)
+            {
+                throw new InvalidOperationException("the SMTP server failed during the benchmark: " + problem);
+            }
+        }
+
+        var rate = letters.Count / clock.Elapsed.TotalSeconds;
+        ledger.Flush();
+        var accepted = db.Ledger.Count(e => e.Kind == nameof(LedgerEventKind.EmailAccepted));
+        if (accepted != letters.Count)
+        {
+            throw new InvalidOperationException($"only {accepted} of {letters.Count} messages were accepted");
+        }
+
+        using var self = Process.GetCurrentProcess();
+        return (rate, self.PeakWorkingSet64 / (1024.0 * 1024));
+    }
+
+    private static EmailIdentity Identity => new() { FromAddress = "fsn@example.com", FromDisplayName = "Notices bench", BounceDomain = "bounces.example.com" };
+
+    private static List<OutgoingLetter> LoadOutgoing(NoticesDbContext db, PlanReview review, string output)
+    {
+        var paths = new CampaignPaths(output, review.Notice.Id);
+        var composer = new LetterComposer(review.Notice, review.Templates);
+        return db.Letters.AsNoTracking().Where(l => l.CampaignId == review.Notice.Id).OrderBy(l => l.Sequence).AsEnumerable()
+            .Select(record =>
+            {
+                var planned = LetterSnapshot.FromJson(record.SnapshotJson);
+                var composed = composer.Compose(planned, new DateOnly(2026, 11, 21));
+                return OutgoingLetterBuilder.Build(review.Notice.Id, planned, composed, paths.LetterPdf(planned.LetterId), record.PdfSha256 ?? "", 0);
+            })
+            .ToList();
+    }
+
+    /// <summary>The size of one real message, written once through the pickup directory.</summary>
+    private static long MessageSize(OutgoingLetter letter, PlanReview review, string directory)
+    {
+        var pickup = Path.Combine(directory, "size-probe");
+        using var db = StoreSchema.Open(Path.Combine(directory, "size-probe.db"));
+        using var ledger = new LedgerWriter(db);
+        var channel = new EmailPickupChannel(new EmailPickupOptions { PickupDirectory = pickup, FromAddress = Identity.FromAddress, BounceDomain = Identity.BounceDomain }, new LedgerDeliveryLog(ledger));
+        channel.DeliverAsync(letter, CancellationToken.None).GetAwaiter().GetResult();
+        channel.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return new FileInfo(Path.Combine(pickup, EmailPickupChannel.FileNameFor(letter.LetterId))).Length;
+    }
+
+    private static double RunSmtpSource(SmtpServerAddress server, int sessions, int messages, long size)
+    {
+        var info = new ProcessStartInfo(SmtpSource) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[]
+        {
+            "-s", sessions.ToString(CultureInfo.InvariantCulture), "-m", messages.ToString(CultureInfo.InvariantCulture),
+            "-l", size.ToString(CultureInfo.InvariantCulture), "-f", "bench@example.com", "-t", "sink@patients.test",
+            $"{server.Host}:{server.Port.ToString(CultureInfo.InvariantCulture)}",
+        })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"smtp-source failed (exit {process.ExitCode}): {stderr.Result}");
+        }
+
+        return messages / clock.Elapsed.TotalSeconds;
+    }
+
+    private static (string Patients, string Devices) WriteEmailPatients(string directory, int count)
+    {
+        var patients = new StringBuilder("patient_id;first_name;last_name;address_line1;address_line2;postal_code;city;country;email;email_consent;large_print\n");
+        var devices = new StringBuilder("patient_id;manufacturer;model;serial_number;software_version\n");
+        for (var n = 1; n <= count; n++)
+        {
+            patients.Append(CultureInfo.InvariantCulture, $"B{n:D6};Søren;Ærø;Åboulevarden {n};;8000;Aarhus C;DK;bench{n}@patients.test;ja;nej\n");
+            devices.Append(CultureInfo.InvariantCulture, $"B{n:D6};Medtronic;MiniMed Paradigm 512;NG{n:D7}H;\n");
+        }
+
+        var patientsPath = Path.Combine(directory, "smtp-patients.csv");
+        var devicesPath = Path.Combine(directory, "smtp-devices.csv");
+        File.WriteAllText(patientsPath, patients.ToString(), new UTF8Encoding(true));
+        File.WriteAllText(devicesPath, devices.ToString(), new UTF8Encoding(true));
+        return (patientsPath, devicesPath);
+    }
+}
