@@ -22,7 +22,11 @@ public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider 
         nameof(LedgerEventKind.EmailDelivered), nameof(LedgerEventKind.EmailDelayed), nameof(LedgerEventKind.EmailBounced),
     ];
 
-    private static readonly string[] SentKinds = [nameof(LedgerEventKind.EmailAccepted), nameof(LedgerEventKind.EmailWritten)];
+    /// <summary>Events that show an email left for the letter (a deferral may have been accepted without our seeing the 250).</summary>
+    private static readonly string[] EmailKinds =
+    [
+        nameof(LedgerEventKind.EmailAccepted), nameof(LedgerEventKind.EmailWritten), nameof(LedgerEventKind.EmailDeferred),
+    ];
 
     /// <exception cref="DirectoryNotFoundException">The path is not a Maildir (no new/ and cur/).</exception>
     public async Task<DsnImportSummary> ImportAsync(DsnImportOptions options, CancellationToken cancellationToken)
@@ -77,6 +81,14 @@ public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider 
                 continue;
             }
 
+            var sent = SentEmail(letter.LetterId);
+            if (sent is null)
+            {
+                // A report about a letter that only ever went by post must not make it look emailed.
+                unmatched.Add(new UnmatchedMessage(file.FileName, $"letter {letter.LetterId} was never sent by email"));
+                continue;
+            }
+
             touchedCampaigns.Add(letter.CampaignId);
             var key = report.MessageId ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
             if (!knownKeys.Add(key))
@@ -85,9 +97,7 @@ public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider 
                 continue;
             }
 
-            var mismatch = report.OriginalMessageId is { } original
-                && SentMessageIds(letter.LetterId) is { Count: > 0 } sent
-                && !sent.Contains(original);
+            var mismatch = report.OriginalMessageId is { } original && sent.Count > 0 && !sent.Contains(original);
             var kind = outcome switch
             {
                 DsnOutcome.Delivered => LedgerEventKind.EmailDelivered,
@@ -191,11 +201,13 @@ public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider 
         return keys;
     }
 
-    private HashSet<string> SentMessageIds(string letterId)
+    /// <summary>The Message-IDs the letter's emails were sent with, or null when no email was ever sent for it.</summary>
+    private HashSet<string>? SentEmail(string letterId)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var json in db.Ledger.AsNoTracking().Where(e => e.LetterId == letterId && SentKinds.Contains(e.Kind)).Select(e => e.Detail).AsEnumerable())
+        HashSet<string>? ids = null;
+        foreach (var json in db.Ledger.AsNoTracking().Where(e => e.LetterId == letterId && EmailKinds.Contains(e.Kind)).Select(e => e.Detail).AsEnumerable())
         {
+            ids ??= new HashSet<string>(StringComparer.Ordinal);
             if (LedgerDetail.Parse(json).TryGetValue("message_id", out var id))
             {
                 ids.Add(id);

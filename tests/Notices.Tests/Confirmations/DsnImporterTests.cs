@@ -137,6 +137,21 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_report_about_a_letter_that_only_went_by_post_is_not_recorded()
+    {
+        using var c = sent.Copy();
+        var posted = sent.PostLetterIds[0];
+        c.Deliver("15.post", DsnFixtures.For("postfix-delivered.eml", posted, DsnFixtures.SentMessageId, "<pd@mail.example.com>"));
+
+        var summary = await c.ImportAsync();
+
+        Assert.Empty(summary.Recorded);
+        Assert.Equal([("15.post", $"letter {posted} was never sent by email")], summary.Unmatched.Select(u => (u.FileName, u.Reason)));
+        Assert.Equal(LetterDeliveryState.Printed, c.State(posted).State);
+        Assert.False(c.State(posted).DeliveredByDsn);
+    }
+
+    [Fact]
     public async Task No_address_ever_reaches_the_ledger()
     {
         using var c = sent.Copy();

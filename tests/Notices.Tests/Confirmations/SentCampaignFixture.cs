@@ -42,12 +42,17 @@ public sealed class SentCampaignFixture : IDisposable
                 .AsEnumerable()
                 .Select(e => new SentEmail(e.LetterId!, e.PatientId!, LedgerDetail.Parse(e.Detail)["message_id"]))
                 .ToList();
+            PostLetterIds = db.Letters.AsNoTracking().Where(l => l.Channel == "Post").Select(l => l.LetterId).AsEnumerable()
+                .Order(StringComparer.Ordinal).ToList();
         }
 
         SqliteConnection.ClearAllPools();
     }
 
     public IReadOnlyList<SentEmail> EmailLetters { get; }
+
+    /// <summary>Letters that went to a print batch, never by email.</summary>
+    public IReadOnlyList<string> PostLetterIds { get; }
 
     /// <summary>A fresh copy of the sent campaign (store and out/) with an empty Maildir.</summary>
     public SentCampaign Copy()
