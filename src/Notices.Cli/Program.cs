@@ -22,6 +22,7 @@ root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(StatusCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
+root.Subcommands.Add(DsnCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

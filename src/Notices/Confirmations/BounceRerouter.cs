@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using Notices.Campaigns;
+using Notices.Delivery;
+using Notices.Ledger;
+using Notices.Runs;
+using Notices.Store;
+using PdfSharp.Pdf.IO;
+
+namespace Notices.Confirmations;
+
+/// <summary>
+/// Sends bounced email letters by post: the letter's PDF (out/&lt;campaign&gt;/letters/&lt;letter-id&gt;.pdf) goes into a
+/// print batch under out/&lt;campaign&gt;/print/ through <see cref="PrintBatchChannel"/>, which records PrintBatched.
+/// A letter whose snapshot has no full postal address, or whose PDF is missing or changed, is reported instead.
+/// </summary>
+public sealed class BounceRerouter(NoticesDbContext db, IDeliveryLog log, string outputDirectory, int batchSize = 500)
+{
+    /// <param name="letters">The campaign's bounced letters, as projected (the PDF hash may come from the ledger).</param>
+    public async Task<RerouteResult> RerouteAsync(string campaignId, IReadOnlyList<LetterStatus> letters, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(campaignId);
+        ArgumentNullException.ThrowIfNull(letters);
+        var notRerouted = new List<NotReroutedLetter>();
+        if (letters.Count == 0)
+        {
+            return new RerouteResult([], notRerouted);
+        }
+
+        var ids = letters.Select(l => l.LetterId).ToList();
+        var records = db.Letters.AsNoTracking()
+            .Where(l => l.CampaignId == campaignId && ids.Contains(l.LetterId))
+            .ToDictionary(l => l.LetterId, StringComparer.Ordinal);
+        var paths = new CampaignPaths(outputDirectory, campaignId);
+        var batched = new BatchedLog(log);
+        await using var print = new PrintBatchChannel(new PrintBatchOptions { OutputDirectory = paths.Print, BatchSize = batchSize }, batched);
+
+        foreach (var status in letters)
+        {
+            var (outgoing, problem) = Prepare(status, records.GetValueOrDefault(status.LetterId), paths, campaignId);
+            if (outgoing is null)
+            {
+                notRerouted.Add(new NotReroutedLetter(campaignId, status.LetterId, problem!));
+                continue;
+            }
+
+            await print.DeliverAsync(outgoing, cancellationToken).ConfigureAwait(false);
+        }
+
+        try
+        {
+            await print.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PrintBatchException ex)
+        {
+            // The other letters of the batch were written and logged; these stay Failed.
+            notRerouted.AddRange(ex.Failures.Select(f => new NotReroutedLetter(campaignId, f.Key, f.Value)));
+        }
+
+        var rerouted = batched.Batched.Select(b => new ReroutedLetter(campaignId, b.LetterId, b.Batch)).ToList();
+        return new RerouteResult(rerouted, notRerouted);
+    }
+
+    private static (OutgoingLetter? Letter, string? Problem) Prepare(LetterStatus status, LetterRecord? record, CampaignPaths paths, string campaignId)
+    {
+        if (record is null)
+        {
+            return (null, "not in the store's letters table");
+        }
+
+        var recipient = LetterSnapshot.FromJson(record.SnapshotJson).Recipient;
+        if (!HasPostalAddress(recipient))
+        {
+            return (null, "no postal address");
+        }
+
+        var pdf = paths.LetterPdf(record.LetterId);
+        if (!File.Exists(pdf))
+        {
+            return (null, "letter PDF missing");
+        }
+
+        int pages;
+        try
+        {
+            using var document = PdfReader.Open(pdf, PdfDocumentOpenMode.Import);
+            pages = document.PageCount;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // PDFsharp throws many kinds of exception on a damaged file.
+            return (null, "letter PDF cannot be read");
+        }
+
+        var letter = new OutgoingLetter
+        {
+            LetterId = record.LetterId,
+            CampaignId = campaignId,
+            PatientId = record.PatientId,
+            Channel = DeliveryChannelKind.Post,
+            PdfPath = pdf,
+            // The hash the letter was rendered with: the batch writer refuses a PDF changed since.
+            PdfSha256 = record.PdfSha256 ?? status.PdfSha256 ?? "",
+            PageCount = pages,
+            RecipientName = recipient.FullName,
+            PostalCode = recipient.PostalCode,
+            Country = string.IsNullOrWhiteSpace(recipient.Country) ? "DK" : recipient.Country,
+        };
+        return (letter, null);
+    }
+
+    /// <summary>Same rule as planning (Patient.HasPostalAddress): street, postal code and city.</summary>
+    public static bool HasPostalAddress(RecipientSnapshot recipient)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        return !string.IsNullOrWhiteSpace(recipient.AddressLine1)
+            && !string.IsNullOrWhiteSpace(recipient.PostalCode)
+            && !string.IsNullOrWhiteSpace(recipient.City);
+    }
+
+    /// <summary>Passes events on and remembers which letters the print channel logged as batched, and where.</summary>
+    private sealed class BatchedLog(IDeliveryLog inner) : IDeliveryLog
+    {
+        private readonly List<(string LetterId, string Batch)> _batched = [];
+
+        public IReadOnlyList<(string LetterId, string Batch)> Batched
+        {
+            get
+            {
+                lock (_batched)
+                {
+                    return [.. _batched];
+                }
+            }
+        }
+
+        public void Record(DeliveryEvent deliveryEvent)
+        {
+            inner.Record(deliveryEvent);
+            if (deliveryEvent.Kind == LedgerEventKind.PrintBatched && deliveryEvent.Detail.TryGetValue("batch", out var batch))
+            {
+                lock (_batched)
+                {
+                    _batched.Add((deliveryEvent.LetterId, batch));
+                }
+            }
+        }
+    }
+}

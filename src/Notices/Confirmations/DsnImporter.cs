@@ -1,0 +1,245 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Notices.Ledger;
+using Notices.Store;
+
+namespace Notices.Confirmations;
+
+/// <summary>
+/// <c>dsn import</c>: reads every message of a Maildir (never changing it), matches delivery reports and bounces to
+/// letters by their VERP address, records EmailDelivered / EmailDelayed / EmailBounced in the ledger, and sends
+/// bounced letters by post (see <see cref="BounceRerouter"/>).
+/// <para>
+/// Idempotent: every recorded report carries a key (<c>dsn</c>: the report's Message-ID, else the SHA-256 of the file);
+/// a key already in the ledger is skipped. Re-routing looks at the ledger's final state, so a bounced letter an earlier
+/// import could not post (say its PDF was missing) is tried again on the next import.
+/// </para>
+/// </summary>
+public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider = null)
+{
+    private static readonly string[] ReportKinds =
+    [
+        nameof(LedgerEventKind.EmailDelivered), nameof(LedgerEventKind.EmailDelayed), nameof(LedgerEventKind.EmailBounced),
+    ];
+
+    /// <summary>Events that show an email left for the letter (a deferral may have been accepted without our seeing the 250).</summary>
+    private static readonly string[] EmailKinds =
+    [
+        nameof(LedgerEventKind.EmailAccepted), nameof(LedgerEventKind.EmailWritten), nameof(LedgerEventKind.EmailDeferred),
+    ];
+
+    /// <exception cref="DirectoryNotFoundException">The path is not a Maildir (no new/ and cur/).</exception>
+    public async Task<DsnImportSummary> ImportAsync(DsnImportOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var maildir = new MaildirFolder(options.MaildirPath);
+        var files = maildir.Files();
+        var knownKeys = KnownReportKeys();
+        var recorded = new List<RecordedReport>();
+        var already = new List<string>();
+        var unmatched = new List<UnmatchedMessage>();
+        var touchedCampaigns = new SortedSet<string>(StringComparer.Ordinal);
+
+        using var ledger = new LedgerWriter(db, timeProvider);
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            byte[] bytes;
+            try
+            {
+                bytes = file.ReadAllBytes();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                unmatched.Add(new UnmatchedMessage(file.FileName, "cannot be read: " + ex.GetType().Name));
+                continue;
+            }
+
+            var report = ConfirmationReader.Read(bytes);
+            if (report.Kind == ConfirmationKind.Other)
+            {
+                unmatched.Add(new UnmatchedMessage(file.FileName, "not a delivery report or bounce"));
+                continue;
+            }
+
+            if (report.Outcome is not { } outcome)
+            {
+                unmatched.Add(new UnmatchedMessage(file.FileName, "delivery report without a known Action"));
+                continue;
+            }
+
+            if (report.VerpLetterId is null)
+            {
+                unmatched.Add(new UnmatchedMessage(file.FileName, "no bounces+<letter-id> address in Delivered-To, X-Original-To, To or Envelope-To"));
+                continue;
+            }
+
+            var letter = FindLetter(report.VerpLetterId);
+            if (letter is null)
+            {
+                unmatched.Add(new UnmatchedMessage(file.FileName, $"unknown letter id {report.VerpLetterId}"));
+                continue;
+            }
+
+            var sent = SentEmail(letter.LetterId);
+            if (sent is null)
+            {
+                // A report about a letter that only ever went by post must not make it look emailed.
+                unmatched.Add(new UnmatchedMessage(file.FileName, $"letter {letter.LetterId} was never sent by email"));
+                continue;
+            }
+
+            touchedCampaigns.Add(letter.CampaignId);
+            var key = report.MessageId ?? "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
+            if (!knownKeys.Add(key))
+            {
+                already.Add(file.FileName);
+                continue;
+            }
+
+            var mismatch = report.OriginalMessageId is { } original && sent.Count > 0 && !sent.Contains(original);
+            var kind = outcome switch
+            {
+                DsnOutcome.Delivered => LedgerEventKind.EmailDelivered,
+                DsnOutcome.Delayed => LedgerEventKind.EmailDelayed,
+                _ => LedgerEventKind.EmailBounced,
+            };
+            ledger.Append(letter.CampaignId, letter.LetterId, letter.PatientId, kind, Detail(report, key, file.FileName, kind, mismatch));
+            recorded.Add(new RecordedReport(file.FileName, letter.CampaignId, letter.LetterId, kind, report.Status ?? "unknown", mismatch));
+        }
+
+        ledger.Flush();
+        var (rerouted, notRerouted) = await RerouteBouncedAsync(touchedCampaigns, ledger, options, cancellationToken).ConfigureAwait(false);
+        ledger.Flush();
+
+        return new DsnImportSummary
+        {
+            FilesRead = files.Count,
+            Recorded = recorded,
+            AlreadyImported = already,
+            Unmatched = unmatched,
+            Rerouted = rerouted,
+            NotRerouted = notRerouted,
+        };
+    }
+
+    /// <summary>Every letter of the touched campaigns that is Failed because its email bounced (not printed, not acknowledged).</summary>
+    private async Task<(List<ReroutedLetter>, List<NotReroutedLetter>)> RerouteBouncedAsync(
+        IEnumerable<string> campaigns, LedgerWriter ledger, DsnImportOptions options, CancellationToken cancellationToken)
+    {
+        var rerouted = new List<ReroutedLetter>();
+        var notRerouted = new List<NotReroutedLetter>();
+        var rerouter = new BounceRerouter(db, new LedgerDeliveryLog(ledger), options.OutputDirectory);
+        foreach (var campaignId in campaigns)
+        {
+            var bounced = LetterStateProjector.Project(db, campaignId).Letters
+                .Where(l => l.Bounced && l.State == LetterDeliveryState.Failed)
+                .ToList();
+            if (!options.PrintFallback)
+            {
+                notRerouted.AddRange(bounced.Select(l => new NotReroutedLetter(campaignId, l.LetterId, "print fallback turned off")));
+                continue;
+            }
+
+            var result = await rerouter.RerouteAsync(campaignId, bounced, cancellationToken).ConfigureAwait(false);
+            rerouted.AddRange(result.Rerouted);
+            notRerouted.AddRange(result.NotRerouted);
+        }
+
+        return (rerouted, notRerouted);
+    }
+
+    private static Dictionary<string, string> Detail(ConfirmationMessage report, string key, string fileName, LedgerEventKind kind, bool mismatch)
+    {
+        var detail = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["status"] = report.Status ?? "unknown",
+            ["action"] = report.Action ?? "",
+            ["dsn"] = key,
+            ["file"] = fileName,
+        };
+        if (report.Diagnostic is { } diagnostic)
+        {
+            detail["diagnostic"] = diagnostic;
+        }
+
+        if (report.OriginalMessageId is { } messageId)
+        {
+            detail["message_id"] = messageId;
+        }
+
+        if (mismatch)
+        {
+            detail["message_id_mismatch"] = "true";
+        }
+
+        if (kind == LedgerEventKind.EmailBounced)
+        {
+            // The projector shows "email bounced: <reason>" in status and report.
+            detail["reason"] = report.Kind == ConfirmationKind.PlainBounce ? "bounce without delivery report" : "status " + (report.Status ?? "unknown");
+        }
+
+        if (report.WillRetryUntil is { } retryUntil && kind == LedgerEventKind.EmailDelayed)
+        {
+            detail["will_retry_until"] = retryUntil;
+        }
+
+        return detail;
+    }
+
+    private HashSet<string> KnownReportKeys()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var json in db.Ledger.AsNoTracking().Where(e => ReportKinds.Contains(e.Kind)).Select(e => e.Detail).AsEnumerable())
+        {
+            if (LedgerDetail.Parse(json).TryGetValue("dsn", out var key))
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>The Message-IDs the letter's emails were sent with, or null when no email was ever sent for it.</summary>
+    private HashSet<string>? SentEmail(string letterId)
+    {
+        HashSet<string>? ids = null;
+        foreach (var json in db.Ledger.AsNoTracking().Where(e => e.LetterId == letterId && EmailKinds.Contains(e.Kind)).Select(e => e.Detail).AsEnumerable())
+        {
+            ids ??= new HashSet<string>(StringComparer.Ordinal);
+            if (LedgerDetail.Parse(json).TryGetValue("message_id", out var id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The letter by id from the letters table, else from the ledger. Ids are upper case; some mail systems
+    /// lower-case the address, so an exact miss is retried in upper case.</summary>
+    private MatchedLetter? FindLetter(string candidate)
+    {
+        foreach (var id in new[] { candidate, candidate.ToUpperInvariant() }.Distinct(StringComparer.Ordinal))
+        {
+            var record = db.Letters.AsNoTracking().Where(l => l.LetterId == id)
+                .Select(l => new MatchedLetter(l.LetterId, l.CampaignId, l.PatientId)).FirstOrDefault();
+            if (record is not null)
+            {
+                return record;
+            }
+
+            var entry = db.Ledger.AsNoTracking().Where(e => e.LetterId == id).OrderBy(e => e.Seq)
+                .Select(e => new MatchedLetter(e.LetterId!, e.CampaignId, e.PatientId)).FirstOrDefault();
+            if (entry is not null)
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record MatchedLetter(string LetterId, string CampaignId, string? PatientId);
+}

@@ -1,0 +1,65 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Notices.Confirmations;
+using Notices.Ledger;
+using Notices.Store;
+using Notices.Tests.Support;
+
+namespace Notices.Tests.Confirmations;
+
+/// <summary>One test's copy of the sent sample campaign: notices.db, out/ and an empty Maildir (new/, cur/, tmp/).</summary>
+public sealed class SentCampaign : IDisposable
+{
+    public SentCampaign()
+    {
+        foreach (var folder in new[] { "new", "cur", "tmp" })
+        {
+            Directory.CreateDirectory(Path.Combine(Maildir, folder));
+        }
+    }
+
+    public TempDirectory Dir { get; } = new();
+    public string DbPath => Dir.File("notices.db");
+    public string OutDir => Dir.File("out");
+    public string Maildir => Dir.File("Maildir");
+    public string PrintDir => Path.Combine(OutDir, SentCampaignFixture.CampaignId, "print");
+
+    public string LetterPdf(string letterId) => Path.Combine(OutDir, SentCampaignFixture.CampaignId, "letters", letterId + ".pdf");
+
+    /// <summary>Writes a message file the way a delivery agent does (new/ by default) and returns its path.</summary>
+    public string Deliver(string fileName, string content, string folder = "new")
+    {
+        var path = Path.Combine(Maildir, folder, fileName);
+        File.WriteAllBytes(path, System.Text.Encoding.UTF8.GetBytes(content));
+        return path;
+    }
+
+    public async Task<DsnImportSummary> ImportAsync(bool printFallback = true)
+    {
+        using var db = StoreSchema.Open(DbPath);
+        return await new DsnImporter(db).ImportAsync(
+            new DsnImportOptions { MaildirPath = Maildir, OutputDirectory = OutDir, PrintFallback = printFallback }, CancellationToken.None);
+    }
+
+    public List<LedgerEntry> Ledger(string? kind = null, string? letterId = null)
+    {
+        using var db = StoreSchema.Open(DbPath);
+        return db.Ledger.AsNoTracking()
+            .Where(e => (kind == null || e.Kind == kind) && (letterId == null || e.LetterId == letterId))
+            .OrderBy(e => e.Seq).ToList();
+    }
+
+    public CampaignProjection Project()
+    {
+        using var db = StoreSchema.Open(DbPath);
+        return LetterStateProjector.Project(db, SentCampaignFixture.CampaignId);
+    }
+
+    public LetterStatus State(string letterId) => Project().Letters.Single(l => l.LetterId == letterId);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Dir.Dispose();
+    }
+}
