@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 
+using Notices.Delivery;
+
 namespace Notices.Confirmations;
 
 /// <summary>

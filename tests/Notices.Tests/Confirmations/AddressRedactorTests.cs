@@ -1,6 +1,8 @@
 using Notices.Confirmations;
 using Xunit;
 
+using Notices.Delivery;
+
 namespace Notices.Tests.Confirmations;
 
 public sealed class AddressRedactorTests

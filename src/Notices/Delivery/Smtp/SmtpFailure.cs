@@ -61,8 +61,7 @@ public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, st
         return new SmtpFailure(SmtpFailureKind.Temporary, "", exception.GetType().Name + ": " + Redact(OneLine(exception.Message)));
     }
 
-    /// <summary>Replaces every email address in server text with &lt;redacted&gt;.</summary>
-    public static string Redact(string text) => AddressPattern().Replace(text, "<redacted>");
+    private static string Redact(string text) => AddressRedactor.Redact(text);
 
     /// <summary>"550 5.1.1": the reply code (when the client knew one) and the enhanced status from the server text.</summary>
     private static string StatusText(int code, string message)
@@ -87,9 +86,6 @@ public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, st
 
         return null;
     }
-
-    [GeneratedRegex(@"<?[^\s<>@]+@[^\s<>@]+>?", RegexOptions.CultureInvariant)]
-    private static partial Regex AddressPattern();
 
     [GeneratedRegex(@"\b[245]\.\d{1,3}\.\d{1,3}\b", RegexOptions.CultureInvariant)]
     private static partial Regex EnhancedStatusPattern();

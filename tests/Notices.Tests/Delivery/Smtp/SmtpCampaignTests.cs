@@ -118,6 +118,39 @@ public sealed class SmtpCampaignTests : IDisposable
         Assert.Matches(@"failed or pending\s*│\s*1", send.StdOut);
     }
 
+    [Fact]
+    public void Delivery_reports_come_back_and_dsn_import_confirms_delivery_and_sends_the_bounced_letter_by_post()
+    {
+        Assert.Equal(0, Send().ExitCode);
+        var delivered = EmailPatients.Count() - 2; // minus the refused and the bouncing address
+        PostfixServer.WaitForMessages(PostfixServer.BouncesMaildir, delivered + 1, TimeSpan.FromSeconds(90));
+        PostfixServer.WaitForQueueEmpty(TimeSpan.FromSeconds(60));
+        var maildirBefore = PostfixServer.MessageFiles(PostfixServer.BouncesMaildir).ToDictionary(f => f, File.ReadAllBytes);
+
+        var import = CliRunner.Run(_dir.Path, "dsn", "import", "--maildir", PostfixServer.BouncesMaildir, "--db", "s.db", "--out", "out");
+
+        Assert.True(import.ExitCode == 0, import.All);
+        Assert.Equal(delivered.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar("SELECT COUNT(DISTINCT LetterId) FROM ledger WHERE Kind = 'EmailDelivered'"));
+        var bouncedId = Scalar($"SELECT LetterId FROM letters WHERE PatientId = '{SmtpCampaignData.BouncingPatient}'");
+        Assert.Equal("LetterRendered,EmailAccepted,EmailBounced,PrintBatched",
+            Scalar($"SELECT group_concat(Kind, ',') FROM (SELECT Kind FROM ledger WHERE LetterId = '{bouncedId}' ORDER BY Seq)"));
+        Assert.DoesNotContain("offline.patients.test", Scalar("SELECT group_concat(Detail, ' ') FROM ledger"), StringComparison.Ordinal);
+
+        // The Maildir is read, never changed.
+        Assert.Equal(maildirBefore.Keys.Order(StringComparer.Ordinal), PostfixServer.MessageFiles(PostfixServer.BouncesMaildir).Order(StringComparer.Ordinal));
+        Assert.All(maildirBefore, pair => Assert.Equal(pair.Value, File.ReadAllBytes(pair.Key)));
+
+        var status = CliRunner.Run(_dir.Path, "status", Campaign, "--db", "s.db");
+        Assert.True(System.Text.RegularExpressions.Regex.IsMatch(status.StdOut, $@"confirmed delivered \(DSN\)\s*│\s*{delivered}\b"), status.StdOut);
+        Assert.Matches(@"accepted by SMTP server, no DSN yet\s*│\s*0\b", status.StdOut);
+        Assert.Matches(@"bounced\s*│\s*1\b", status.StdOut);
+        Assert.Matches(@"Failed\s*│\s*0\b", status.StdOut);
+
+        var again = CliRunner.Run(_dir.Path, "dsn", "import", "--maildir", PostfixServer.BouncesMaildir, "--db", "s.db", "--out", "out");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(delivered.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar("SELECT COUNT(*) FROM ledger WHERE Kind = 'EmailDelivered'"));
+    }
+
     private CliRunner.Result Send(params string[] extra) =>
         CliRunner.Run(_dir.Path, ["send", Path.Combine(RepoPaths.Root, "templates", "fa830-minimed"), "--db", "s.db", "--out", "out",
             "--smtp", PostfixServer.SmtpUrl, "--date", "2026-11-21", .. extra]);

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Notices.Confirmations;
+namespace Notices.Delivery;
 
 /// <summary>
 /// Replaces every email address in a text (a Diagnostic-Code such as "550 5.1.1 &lt;name@host&gt;: User unknown")
