@@ -74,8 +74,8 @@ public sealed class ReconciliationReportWriterTests
 
         var text = File.ReadAllText(path, Encoding.UTF8);
         Assert.Equal(Path.Combine(outDir, "FA830", "report.csv"), path);
-        Assert.Contains("FA830-DK-000001;P1;Email;Sent;EmailWritten;", text, StringComparison.Ordinal);
-        Assert.Contains("FA830-DK-000002;P2;Unreachable;Unreachable;Unreachable;", text, StringComparison.Ordinal);
+        Assert.Contains("FA830-DK-000001;P1;Email;Sent;written;EmailWritten;", text, StringComparison.Ordinal);
+        Assert.Contains("FA830-DK-000002;P2;Unreachable;Unreachable;;Unreachable;", text, StringComparison.Ordinal);
         Assert.Contains("unreachable: ingen adresse", text, StringComparison.Ordinal);
     }
 }
