@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Mail;
-using System.Security.Cryptography;
 using Notices.Campaigns;
 using Notices.Ledger;
 
@@ -92,22 +91,9 @@ public sealed class EmailPickupChannel : IDeliveryChannel
 
     private void Deliver(PickupWorker worker, OutgoingLetter letter)
     {
-        if (string.IsNullOrWhiteSpace(letter.EmailAddress))
+        if (EmailReadiness.Problem(letter, out var sha) is { } problem)
         {
-            Fail(letter, "no email address");
-            return;
-        }
-
-        if (!File.Exists(letter.PdfPath))
-        {
-            Fail(letter, "letter PDF not found");
-            return;
-        }
-
-        var sha = HashFile(letter.PdfPath);
-        if (!string.IsNullOrEmpty(letter.PdfSha256) && !string.Equals(sha, letter.PdfSha256, StringComparison.OrdinalIgnoreCase))
-        {
-            Fail(letter, "letter PDF changed since it was rendered (SHA-256 differs)");
+            Fail(letter, problem);
             return;
         }
 
@@ -168,11 +154,5 @@ public sealed class EmailPickupChannel : IDeliveryChannel
         var worker = new PickupWorker(dir);
         _all.Add(worker);
         return worker;
-    }
-
-    private static string HashFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

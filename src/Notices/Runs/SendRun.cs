@@ -104,7 +104,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         var pdfPath = paths.LetterPdf(letter.LetterId);
         string sha;
         int pages;
-        if (item.KnownSha256 is not null && File.Exists(pdfPath) && HashFile(pdfPath) == item.KnownSha256)
+        if (item.KnownSha256 is not null && File.Exists(pdfPath) && EmailReadiness.Sha256OfFile(pdfPath) == item.KnownSha256)
         {
             sha = item.KnownSha256;
             pages = item.KnownPages > 0 ? item.KnownPages : PdfSharp.Pdf.IO.PdfReader.Open(pdfPath, PdfSharp.Pdf.IO.PdfDocumentOpenMode.InformationOnly).PageCount;
@@ -141,12 +141,6 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         var failed = db.Ledger.Where(e => e.CampaignId == campaignId && e.Kind == nameof(LedgerEventKind.EmailFailed))
             .Select(e => e.LetterId).ToHashSet(StringComparer.Ordinal);
         return thisRun.Count(l => l.State == LetterDeliveryState.Printed && failed.Contains(l.LetterId));
-    }
-
-    private static string HashFile(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
     private static EmailPickupOptions EmailOptions(NoticePackage notice, CampaignPaths paths)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Mail;
-using System.Security.Cryptography;
 using System.Threading.Channels;
 using Notices.Campaigns;
 using Notices.Ledger;
@@ -137,7 +136,7 @@ public sealed class SmtpChannel : IDeliveryChannel
             return;
         }
 
-        if (CheckPdf(letter) is { } pdfProblem)
+        if (EmailReadiness.Problem(letter, out _) is { } pdfProblem)
         {
             Record(letter, LedgerEventKind.EmailFailed, ("reason", pdfProblem));
             return;
@@ -216,25 +215,6 @@ public sealed class SmtpChannel : IDeliveryChannel
             // From a worker thread with no synchronisation context, so blocking here cannot deadlock.
             _printFallback!.DeliverAsync(letter with { Channel = DeliveryChannelKind.Post }, _stop.Token).GetAwaiter().GetResult();
         }
-    }
-
-    private static string? CheckPdf(OutgoingLetter letter)
-    {
-        if (string.IsNullOrWhiteSpace(letter.EmailAddress))
-        {
-            return "no email address";
-        }
-
-        if (!File.Exists(letter.PdfPath))
-        {
-            return "letter PDF not found";
-        }
-
-        using var stream = File.OpenRead(letter.PdfPath);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
-        return string.IsNullOrEmpty(letter.PdfSha256) || string.Equals(sha, letter.PdfSha256, StringComparison.OrdinalIgnoreCase)
-            ? null
-            : "letter PDF changed since it was rendered (SHA-256 differs)";
     }
 
     private void Record(OutgoingLetter letter, LedgerEventKind kind, params (string Key, string Value)[] detail)
