@@ -81,7 +81,7 @@ public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider 
                 continue;
             }
 
-            var sent = SentEmail(letter.LetterId);
+            var sent = SentEmail(letter.CampaignId, letter.LetterId);
             if (sent is null)
             {
                 // A report about a letter that only ever went by post must not make it look emailed.
@@ -202,10 +202,12 @@ public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider 
     }
 
     /// <summary>The Message-IDs the letter's emails were sent with, or null when no email was ever sent for it.</summary>
-    private HashSet<string>? SentEmail(string letterId)
+    /// <remarks>Filtering on the campaign too lets SQLite use the (CampaignId, LetterId) index instead of scanning the
+    /// whole ledger once per report.</remarks>
+    private HashSet<string>? SentEmail(string campaignId, string letterId)
     {
         HashSet<string>? ids = null;
-        foreach (var json in db.Ledger.AsNoTracking().Where(e => e.LetterId == letterId && EmailKinds.Contains(e.Kind)).Select(e => e.Detail).AsEnumerable())
+        foreach (var json in db.Ledger.AsNoTracking().Where(e => e.CampaignId == campaignId && e.LetterId == letterId && EmailKinds.Contains(e.Kind)).Select(e => e.Detail).AsEnumerable())
         {
             ids ??= new HashSet<string>(StringComparer.Ordinal);
             if (LedgerDetail.Parse(json).TryGetValue("message_id", out var id))
