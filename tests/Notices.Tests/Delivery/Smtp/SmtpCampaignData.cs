@@ -19,6 +19,12 @@ internal static class SmtpCampaignData
 
     public static bool HasEmail(int n) => n % 5 != 0;
 
+    /// <summary>Patients 1..count whose email Postfix delivers (all consented ones but the refused and the bouncing).</summary>
+    public static IReadOnlyList<int> DeliveredByEmail(int count) => Enumerable.Range(1, count)
+        .Where(HasEmail)
+        .Where(n => PatientId(n) is not (RefusedPatient or BouncingPatient))
+        .ToList();
+
     public static string PatientId(int n) => string.Create(CultureInfo.InvariantCulture, $"P{n:D4}");
 
     public static string Email(int n) => PatientId(n) switch

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
 using Notices.Tests.Support;
 using Xunit;
 
@@ -13,18 +12,9 @@ public sealed class SmtpCampaignTests : IDisposable
 {
     private const int Patients = 260;
     private const string Campaign = "fa830-minimed-dk";
-    private readonly TempDirectory _dir = new();
+    private readonly SmtpCampaignWorkspace _workspace = new(Patients);
 
-    public SmtpCampaignTests()
-    {
-        PostfixServer.EnsureRunning();
-        PostfixServer.WaitForQueueEmpty(TimeSpan.FromSeconds(60));
-        PostfixServer.ClearMaildirs();
-        var (patients, devices) = SmtpCampaignData.Write(_dir.Path, Patients);
-        Assert.Equal(0, CliRunner.Run(_dir.Path, "import", "--patients", patients, "--devices", devices, "--db", "s.db").ExitCode);
-    }
-
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => _workspace.Dispose();
 
     private static IEnumerable<int> EmailPatients => Enumerable.Range(1, Patients).Where(SmtpCampaignData.HasEmail);
 
@@ -44,9 +34,7 @@ public sealed class SmtpCampaignTests : IDisposable
         var byRecipient = arrived.Select(PostfixServer.LoadMessage)
             .GroupBy(m => m.Headers["X-Original-To"], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
-        var reachable = EmailPatients
-            .Where(n => SmtpCampaignData.PatientId(n) is not (SmtpCampaignData.RefusedPatient or SmtpCampaignData.BouncingPatient))
-            .ToList();
+        var reachable = SmtpCampaignData.DeliveredByEmail(Patients);
         Assert.Equal(reachable.Select(SmtpCampaignData.Email).Order(StringComparer.Ordinal), byRecipient.Keys.Order(StringComparer.Ordinal));
         Assert.All(byRecipient.Values, messages => Assert.Single(messages));
 
@@ -62,7 +50,7 @@ public sealed class SmtpCampaignTests : IDisposable
                 problems.Add($"{n}: attachment named {attachment.FileName}");
             }
 
-            var pdf = Path.Combine(_dir.Path, $"mail-{n}.pdf");
+            var pdf = Path.Combine(_workspace.Path, $"mail-{n}.pdf");
             File.WriteAllBytes(pdf, attachment.Body);
             var text = Support.Poppler.RawText(pdf);
             foreach (var serial in SmtpCampaignData.Serials(n).Where(s => !text.Contains(s, StringComparison.Ordinal)))
@@ -103,7 +91,7 @@ public sealed class SmtpCampaignTests : IDisposable
         Assert.Contains("\"fallback\":\"print\"", failed, StringComparison.Ordinal);
         Assert.DoesNotContain("nobody@", failed, StringComparison.Ordinal); // the server's text quotes the address
         Assert.Empty(PostfixServer.MessageFiles(PostfixServer.StrictMaildir));
-        var status = CliRunner.Run(_dir.Path, "status", Campaign, "--db", "s.db");
+        var status = _workspace.Run("status", Campaign, "--db", "s.db");
         Assert.Matches(@"refused or failed\s*│\s*1", status.StdOut);
     }
 
@@ -127,7 +115,7 @@ public sealed class SmtpCampaignTests : IDisposable
         PostfixServer.WaitForQueueEmpty(TimeSpan.FromSeconds(60));
         var maildirBefore = PostfixServer.MessageFiles(PostfixServer.BouncesMaildir).ToDictionary(f => f, File.ReadAllBytes);
 
-        var import = CliRunner.Run(_dir.Path, "dsn", "import", "--maildir", PostfixServer.BouncesMaildir, "--db", "s.db", "--out", "out");
+        var import = _workspace.Run("dsn", "import", "--maildir", PostfixServer.BouncesMaildir, "--db", "s.db", "--out", "out");
 
         Assert.True(import.ExitCode == 0, import.All);
         Assert.Equal(delivered.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar("SELECT COUNT(DISTINCT LetterId) FROM ledger WHERE Kind = 'EmailDelivered'"));
@@ -140,32 +128,23 @@ public sealed class SmtpCampaignTests : IDisposable
         Assert.Equal(maildirBefore.Keys.Order(StringComparer.Ordinal), PostfixServer.MessageFiles(PostfixServer.BouncesMaildir).Order(StringComparer.Ordinal));
         Assert.All(maildirBefore, pair => Assert.Equal(pair.Value, File.ReadAllBytes(pair.Key)));
 
-        var status = CliRunner.Run(_dir.Path, "status", Campaign, "--db", "s.db");
+        var status = _workspace.Run("status", Campaign, "--db", "s.db");
         Assert.True(System.Text.RegularExpressions.Regex.IsMatch(status.StdOut, $@"confirmed delivered \(DSN\)\s*│\s*{delivered}\b"), status.StdOut);
         Assert.Matches(@"accepted by SMTP server, no DSN yet\s*│\s*0\b", status.StdOut);
         Assert.Matches(@"bounced\s*│\s*1\b", status.StdOut);
         Assert.Matches(@"Failed\s*│\s*0\b", status.StdOut);
 
-        var again = CliRunner.Run(_dir.Path, "dsn", "import", "--maildir", PostfixServer.BouncesMaildir, "--db", "s.db", "--out", "out");
+        var again = _workspace.Run("dsn", "import", "--maildir", PostfixServer.BouncesMaildir, "--db", "s.db", "--out", "out");
         Assert.Equal(0, again.ExitCode);
         Assert.Equal(delivered.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar("SELECT COUNT(*) FROM ledger WHERE Kind = 'EmailDelivered'"));
     }
 
-    private CliRunner.Result Send(params string[] extra) =>
-        CliRunner.Run(_dir.Path, ["send", Path.Combine(RepoPaths.Root, "templates", "fa830-minimed"), "--db", "s.db", "--out", "out",
-            "--smtp", PostfixServer.SmtpUrl, "--date", "2026-11-21", .. extra]);
+    private CliRunner.Result Send(params string[] extra) => _workspace.Send(PostfixServer.SmtpUrl, extra);
 
     private static string LetterIdOf(EmlMessage message) =>
         System.Text.RegularExpressions.Regex.Match(message.Headers["Return-Path"], @"bounces\+([A-Z0-9-]+)@").Groups[1].Value;
 
     private int Count(string kind) => int.Parse(Scalar($"SELECT COUNT(*) FROM ledger WHERE Kind = '{kind}'"), System.Globalization.CultureInfo.InvariantCulture);
 
-    private string Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dir.Path, "s.db")};Pooling=False");
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-    }
+    private string Scalar(string sql) => _workspace.Scalar(sql);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Notices.Tests.Support;
 using Xunit;
 
@@ -9,16 +8,7 @@ namespace Notices.Tests.Delivery.Smtp;
 public sealed class SmtpOutageTests : IDisposable
 {
     private const int Patients = 250;
-    private readonly TempDirectory _dir = new();
-
-    public SmtpOutageTests()
-    {
-        PostfixServer.EnsureRunning();
-        PostfixServer.WaitForQueueEmpty(TimeSpan.FromSeconds(60));
-        PostfixServer.ClearMaildirs();
-        var (patients, devices) = SmtpCampaignData.Write(_dir.Path, Patients);
-        Assert.Equal(0, CliRunner.Run(_dir.Path, "import", "--patients", patients, "--devices", devices, "--db", "s.db").ExitCode);
-    }
+    private readonly SmtpCampaignWorkspace _workspace = new(Patients);
 
     public void Dispose()
     {
@@ -27,7 +17,7 @@ public sealed class SmtpOutageTests : IDisposable
             PostfixServer.Start();
         }
 
-        _dir.Dispose();
+        _workspace.Dispose();
     }
 
     private static int EmailLetters => Enumerable.Range(1, Patients).Count(SmtpCampaignData.HasEmail);
@@ -56,7 +46,7 @@ public sealed class SmtpOutageTests : IDisposable
     public void Stopping_postfix_in_the_middle_of_a_run_loses_nothing_and_sends_nothing_twice()
     {
         // Few connections and a rate limit so the run is still sending when the server goes away.
-        using (var run = CliRunner.Start(_dir.Path, null, SendArgs(PostfixServer.SmtpUrl, "--connections", "2", "--max-rate", "40")))
+        using (var run = CliRunner.Start(_workspace.Path, null, SmtpCampaignWorkspace.SendArgs(PostfixServer.SmtpUrl, "--connections", "2", "--max-rate", "40")))
         {
             PostfixServer.WaitForMessages(PostfixServer.PatientsMaildir, 30, TimeSpan.FromSeconds(60));
             PostfixServer.Stop();
@@ -79,8 +69,7 @@ public sealed class SmtpOutageTests : IDisposable
     /// <summary>Every consented patient except the refused and the bouncing one has exactly one message.</summary>
     private static void AssertEveryEmailArrivedOnce()
     {
-        var expected = Enumerable.Range(1, Patients).Where(SmtpCampaignData.HasEmail)
-            .Where(n => SmtpCampaignData.PatientId(n) is not (SmtpCampaignData.RefusedPatient or SmtpCampaignData.BouncingPatient))
+        var expected = SmtpCampaignData.DeliveredByEmail(Patients)
             .Select(SmtpCampaignData.Email)
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -93,17 +82,7 @@ public sealed class SmtpOutageTests : IDisposable
         Assert.Equal(expected, recipients);
     }
 
-    private CliRunner.Result Send(string url, params string[] extra) => CliRunner.Run(_dir.Path, SendArgs(url, extra));
+    private CliRunner.Result Send(string url, params string[] extra) => _workspace.Send(url, extra);
 
-    private static string[] SendArgs(string url, params string[] extra) =>
-        ["send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--smtp", url, "--date", "2026-11-21", .. extra];
-
-    private string Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Path.Combine(_dir.Path, "s.db")};Pooling=False");
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
-    }
+    private string Scalar(string sql) => _workspace.Scalar(sql);
 }
