@@ -27,6 +27,11 @@ public static class CommandRunner
             Error(ex.Message);
             return ExitCodes.BadInput;
         }
+        catch (Runs.CampaignBusyException ex)
+        {
+            Error(ex.Message);
+            return ExitCodes.BadInput;
+        }
         catch (UsageException ex)
         {
             Error(ex.Message);

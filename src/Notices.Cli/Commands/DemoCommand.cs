@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Notices.Model;
 using Notices.Campaigns;
 using Notices.Ledger;
 using Notices.Runs;

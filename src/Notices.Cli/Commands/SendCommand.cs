@@ -35,6 +35,12 @@ public static class SendCommand
         };
         var date = new Option<string?>("--date") { Description = "Date printed on new letters, yyyy-mm-dd (default: the notice's date, else today)." };
         var batchSize = new Option<int>("--batch-size") { Description = "Letters per print batch file.", DefaultValueFactory = _ => 500 };
+        var resendUncertain = new Option<bool>("--resend-uncertain")
+        {
+            Description = "Re-send the email letters a stopped run left uncertain (handed to the SMTP server, outcome unknown), "
+                + "with the Message-ID recorded for them, so a receiving system or auditor can tell a duplicate for what it is. "
+                + "Run 'notices dsn import' first: a delivery report resolves an uncertain letter without a resend.",
+        };
         var command = new Command("send",
             "Render and deliver every affected patient's letter: email (SMTP with --smtp, else the .eml pickup directory) "
             + "where the patient consented, else a print batch. Every step goes into the ledger. Running it again delivers "
@@ -42,6 +48,7 @@ public static class SendCommand
             + "server left pending are sent. A permanent SMTP failure (5xx) sends the letter by post instead.")
         {
             notice, db, output, smtp, insecure, connections, maxRate, timeout, attempts, noFallback, printer, date, batchSize,
+            resendUncertain,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
@@ -63,6 +70,7 @@ public static class SendCommand
                 LetterDate = ParseDate(parse.GetValue(date)),
                 PrintBatchSize = parse.GetValue(batchSize) > 0 ? parse.GetValue(batchSize) : throw new UsageException("--batch-size must be at least 1."),
                 Smtp = smtpSettings,
+                ResendUncertain = parse.GetValue(resendUncertain),
             };
             var summary = await RunWithProgress(store, review, options, ct);
             PrintSummary(summary, options.OutputDirectory);
@@ -73,7 +81,24 @@ public static class SendCommand
                     + (summary.SmtpServerProblem is { } why ? $" ({why})" : "") + ". Run send again when the server is back; it sends exactly these.");
             }
 
-            return summary.Unreachable > 0 || summary.Failed > 0 || summary.Deferred > 0 ? ExitCodes.NotAllReached : ExitCodes.Done;
+            if (summary.Uncertain > 0)
+            {
+                Console.Error.WriteLine(
+                    $"fejl: {N(summary.Uncertain)} email letters are uncertain: a stopped run handed them to the SMTP server and "
+                    + "did not see the answer. They were not sent again. Run 'notices dsn import' to resolve them from delivery "
+                    + "reports, or 'notices send --resend-uncertain' to send them again with the same Message-ID.");
+            }
+
+            if (summary.FailedToMake > 0)
+            {
+                Console.Error.WriteLine(
+                    $"fejl: {N(summary.FailedToMake)} letters could not be made and failed on their own (see 'notices report'); "
+                    + "the rest of the campaign went on. Fix the data, re-import, and run send again.");
+            }
+
+            return summary.Unreachable > 0 || summary.Failed > 0 || summary.Deferred > 0 || summary.Uncertain > 0
+                ? ExitCodes.NotAllReached
+                : ExitCodes.Done;
         }));
         return command;
     }
@@ -121,6 +146,16 @@ public static class SendCommand
         if (s.PrintedAfterEmailFailure > 0)
         {
             table.AddRow("  of which after a permanent email failure", N(s.PrintedAfterEmailFailure));
+        }
+
+        if (s.Resent > 0)
+        {
+            table.AddRow("uncertain email re-sent with the same Message-ID", N(s.Resent));
+        }
+
+        if (s.Uncertain > 0)
+        {
+            table.AddRow("[red]uncertain email (outcome unknown, not re-sent)[/]", N(s.Uncertain));
         }
 
         table.AddRow(s.Unreachable > 0 ? "[red]unreachable[/]" : "unreachable", N(s.Unreachable));

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Notices.Model;
 using Notices.Delivery;
 using Notices.Delivery.Smtp;
 using Notices.Ledger;
@@ -75,15 +76,14 @@ internal static class SmtpBench
         using var db = StoreSchema.Open(dbPath);
         using var ledger = new LedgerWriter(db);
         var clock = Stopwatch.StartNew();
-        await using (var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(ledger), printFallback: null))
+        await using (var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(ledger)))
         {
             foreach (var letter in letters)
             {
                 await channel.DeliverAsync(letter, ct);
             }
 
-            await channel.CompleteAsync(ct);
-            if (channel.ServerProblem is { } problem)
+            if ((await channel.CompleteAsync(ct)).ServerProblem is { } problem)
             {
                 throw new InvalidOperationException("the SMTP server failed during the benchmark: " + problem);
             }
@@ -91,7 +91,7 @@ internal static class SmtpBench
 
         var rate = letters.Count / clock.Elapsed.TotalSeconds;
         ledger.Flush();
-        var accepted = db.Ledger.Count(e => e.Kind == nameof(LedgerEventKind.EmailAccepted));
+        var accepted = db.Ledger.Count(e => e.Kind == LedgerEventKind.EmailAccepted);
         if (accepted != letters.Count)
         {
             throw new InvalidOperationException($"only {accepted} of {letters.Count} messages were accepted");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Notices.Model;
 using Notices.Ledger;
 using Notices.Store;
 using Spectre.Console;
@@ -29,7 +30,7 @@ public static class StatusCommand
         foreach (var state in Enum.GetValues<LetterDeliveryState>())
         {
             var count = projection.Counts.GetValueOrDefault(state);
-            var label = state is LetterDeliveryState.Failed or LetterDeliveryState.Unreachable && count > 0 ? $"[red]{state}[/]" : state.ToString();
+            var label = state is LetterDeliveryState.Failed or LetterDeliveryState.Unreachable or LetterDeliveryState.Uncertain && count > 0 ? $"[red]{state}[/]" : state.ToString();
             table.AddRow(label, count.ToString(CultureInfo.InvariantCulture));
         }
 
@@ -39,6 +40,7 @@ public static class StatusCommand
         table.AddEmptyRow();
         table.AddRow("[bold]email[/]", "");
         var stages = projection.EmailStages;
+        table.AddRow(stages[EmailStage.Sending] > 0 ? "  [red]uncertain (handed to SMTP, no answer recorded)[/]" : "  uncertain (handed to SMTP, no answer recorded)", N(stages[EmailStage.Sending]));
         table.AddRow("  written to pickup directory (.eml)", N(stages[EmailStage.Written]));
         table.AddRow("  accepted by SMTP server, no DSN yet", N(stages[EmailStage.Accepted]));
         table.AddRow("  delayed (DSN)", N(stages[EmailStage.Delayed]));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Notices.Campaigns;
 using Notices.Delivery;
 using Notices.Ledger;
+using Notices.Model;
 using Notices.Runs;
 using Notices.Store;
 using PdfSharp.Pdf.IO;
@@ -32,7 +33,14 @@ public sealed class BounceRerouter(NoticesDbContext db, IDeliveryLog log, string
             .ToDictionary(l => l.LetterId, StringComparer.Ordinal);
         var paths = new CampaignPaths(outputDirectory, campaignId);
         var batched = new BatchedLog(log);
-        await using var print = new PrintBatchChannel(new PrintBatchOptions { OutputDirectory = paths.Print, BatchSize = batchSize }, batched);
+        var printOptions = new PrintBatchOptions
+        {
+            OutputDirectory = paths.Print,
+            CampaignId = campaignId,
+            BatchSize = batchSize,
+            SealedBatches = SealedBatches.Read(db, campaignId),
+        };
+        await using var print = new PrintBatchChannel(printOptions, batched);
 
         foreach (var status in letters)
         {
@@ -46,15 +54,9 @@ public sealed class BounceRerouter(NoticesDbContext db, IDeliveryLog log, string
             await print.DeliverAsync(outgoing, cancellationToken).ConfigureAwait(false);
         }
 
-        try
-        {
-            await print.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (PrintBatchException ex)
-        {
-            // The other letters of the batch were written and logged; these stay Failed.
-            notRerouted.AddRange(ex.Failures.Select(f => new NotReroutedLetter(campaignId, f.Key, f.Value)));
-        }
+        await print.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        // Letters whose PDF could not be batched failed alone (LetterFailed); the rest of the batch was sealed.
+        notRerouted.AddRange(batched.Failed.Select(f => new NotReroutedLetter(campaignId, f.LetterId, f.Reason)));
 
         var rerouted = batched.Batched.Select(b => new ReroutedLetter(campaignId, b.LetterId, b.Batch)).ToList();
         return new RerouteResult(rerouted, notRerouted);
@@ -117,10 +119,11 @@ public sealed class BounceRerouter(NoticesDbContext db, IDeliveryLog log, string
             && !string.IsNullOrWhiteSpace(recipient.City);
     }
 
-    /// <summary>Passes events on and remembers which letters the print channel logged as batched, and where.</summary>
+    /// <summary>Passes events on and remembers which letters the print channel sealed in a batch, and which failed.</summary>
     private sealed class BatchedLog(IDeliveryLog inner) : IDeliveryLog
     {
         private readonly List<(string LetterId, string Batch)> _batched = [];
+        private readonly List<(string LetterId, string Reason)> _failed = [];
 
         public IReadOnlyList<(string LetterId, string Batch)> Batched
         {
@@ -133,14 +136,40 @@ public sealed class BounceRerouter(NoticesDbContext db, IDeliveryLog log, string
             }
         }
 
-        public void Record(DeliveryEvent deliveryEvent)
+        public IReadOnlyList<(string LetterId, string Reason)> Failed
         {
-            inner.Record(deliveryEvent);
-            if (deliveryEvent.Kind == LedgerEventKind.PrintBatched && deliveryEvent.Detail.TryGetValue("batch", out var batch))
+            get
             {
                 lock (_batched)
                 {
-                    _batched.Add((deliveryEvent.LetterId, batch));
+                    return [.. _failed];
+                }
+            }
+        }
+
+        public void Record(LetterEvent letterEvent)
+        {
+            inner.Record(letterEvent);
+            if (letterEvent is { LetterId: { } id, Event: LetterFailed failed })
+            {
+                lock (_batched)
+                {
+                    _failed.Add((id, failed.Reason));
+                }
+            }
+        }
+
+        public void RecordIntent(IReadOnlyList<LetterEvent> letterEvents)
+        {
+            inner.RecordIntent(letterEvents);
+            lock (_batched)
+            {
+                foreach (var e in letterEvents)
+                {
+                    if (e is { LetterId: { } id, Event: PrintBatched batched })
+                    {
+                        _batched.Add((id, batched.Batch));
+                    }
                 }
             }
         }

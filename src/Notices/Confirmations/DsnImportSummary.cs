@@ -1,4 +1,4 @@
-using Notices.Ledger;
+using Notices.Model;
 
 namespace Notices.Confirmations;
 

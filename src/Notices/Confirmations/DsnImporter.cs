@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Notices.Ledger;
+using Notices.Model;
 using Notices.Store;
 
 namespace Notices.Confirmations;
@@ -17,15 +18,16 @@ namespace Notices.Confirmations;
 /// </summary>
 public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider = null)
 {
-    private static readonly string[] ReportKinds =
+    private static readonly LedgerEventKind[] ReportKinds =
     [
-        nameof(LedgerEventKind.EmailDelivered), nameof(LedgerEventKind.EmailDelayed), nameof(LedgerEventKind.EmailBounced),
+        LedgerEventKind.EmailDelivered, LedgerEventKind.EmailDelayed, LedgerEventKind.EmailBounced,
     ];
 
     /// <summary>Events that show an email left for the letter (a deferral may have been accepted without our seeing the 250).</summary>
-    private static readonly string[] EmailKinds =
+    private static readonly LedgerEventKind[] EmailKinds =
     [
-        nameof(LedgerEventKind.EmailAccepted), nameof(LedgerEventKind.EmailWritten), nameof(LedgerEventKind.EmailDeferred),
+        LedgerEventKind.EmailAccepted, LedgerEventKind.EmailWritten, LedgerEventKind.EmailDeferred, LedgerEventKind.EmailSending,
+        LedgerEventKind.EmailFailed,
     ];
 
     /// <exception cref="DirectoryNotFoundException">The path is not a Maildir (no new/ and cur/).</exception>
@@ -104,7 +106,7 @@ public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider 
                 DsnOutcome.Delayed => LedgerEventKind.EmailDelayed,
                 _ => LedgerEventKind.EmailBounced,
             };
-            ledger.Append(letter.CampaignId, letter.LetterId, letter.PatientId, kind, Detail(report, key, file.FileName, kind, mismatch));
+            ledger.Append(letter.CampaignId, letter.LetterId, letter.PatientId, Event(report, key, file.FileName, kind));
             recorded.Add(new RecordedReport(file.FileName, letter.CampaignId, letter.LetterId, kind, report.Status ?? "unknown", mismatch));
         }
 
@@ -149,50 +151,27 @@ public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider 
         return (rerouted, notRerouted);
     }
 
-    private static Dictionary<string, string> Detail(ConfirmationMessage report, string key, string fileName, LedgerEventKind kind, bool mismatch)
+    private static DeliveryReportEvent Event(ConfirmationMessage report, string key, string fileName, LedgerEventKind kind)
     {
-        var detail = new Dictionary<string, string>(StringComparer.Ordinal)
+        var status = report.Status ?? "unknown";
+        var action = report.Action ?? "";
+        return kind switch
         {
-            ["status"] = report.Status ?? "unknown",
-            ["action"] = report.Action ?? "",
-            ["dsn"] = key,
-            ["file"] = fileName,
-        };
-        if (report.Diagnostic is { } diagnostic)
-        {
-            detail["diagnostic"] = diagnostic;
-        }
-
-        if (report.OriginalMessageId is { } messageId)
-        {
-            detail["message_id"] = messageId;
-        }
-
-        if (mismatch)
-        {
-            detail["message_id_mismatch"] = "true";
-        }
-
-        if (kind == LedgerEventKind.EmailBounced)
-        {
+            LedgerEventKind.EmailDelivered => new EmailDelivered(status, action, key, fileName, report.Diagnostic, report.OriginalMessageId),
+            LedgerEventKind.EmailDelayed => new EmailDelayed(status, action, key, fileName, report.Diagnostic, report.OriginalMessageId,
+                WillRetryUntil: report.WillRetryUntil),
             // The projector shows "email bounced: <reason>" in status and report.
-            detail["reason"] = report.Kind == ConfirmationKind.PlainBounce ? "bounce without delivery report" : "status " + (report.Status ?? "unknown");
-        }
-
-        if (report.WillRetryUntil is { } retryUntil && kind == LedgerEventKind.EmailDelayed)
-        {
-            detail["will_retry_until"] = retryUntil;
-        }
-
-        return detail;
+            _ => new EmailBounced(status, action, key, fileName, report.Diagnostic, report.OriginalMessageId,
+                report.Kind == ConfirmationKind.PlainBounce ? "bounce without delivery report" : "status " + status),
+        };
     }
 
     private HashSet<string> KnownReportKeys()
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var json in db.Ledger.AsNoTracking().Where(e => ReportKinds.Contains(e.Kind)).Select(e => e.Detail).AsEnumerable())
+        foreach (var row in db.Ledger.AsNoTracking().Where(e => ReportKinds.Contains(e.Kind)).AsEnumerable())
         {
-            if (LedgerDetail.Parse(json).TryGetValue("dsn", out var key))
+            if (row.ReadEvent() is DeliveryReportEvent { Dsn: { } key })
             {
                 keys.Add(key);
             }
@@ -207,10 +186,19 @@ public sealed class DsnImporter(NoticesDbContext db, TimeProvider? timeProvider 
     private HashSet<string>? SentEmail(string campaignId, string letterId)
     {
         HashSet<string>? ids = null;
-        foreach (var json in db.Ledger.AsNoTracking().Where(e => e.CampaignId == campaignId && e.LetterId == letterId && EmailKinds.Contains(e.Kind)).Select(e => e.Detail).AsEnumerable())
+        foreach (var row in db.Ledger.AsNoTracking().Where(e => e.CampaignId == campaignId && e.LetterId == letterId && EmailKinds.Contains(e.Kind)).AsEnumerable())
         {
             ids ??= new HashSet<string>(StringComparer.Ordinal);
-            if (LedgerDetail.Parse(json).TryGetValue("message_id", out var id))
+            var id = row.ReadEvent() switch
+            {
+                EmailSending e => e.MessageId,
+                EmailWritten e => e.MessageId,
+                EmailAccepted e => e.MessageId,
+                EmailFailed e => e.MessageId,
+                EmailDeferred e => e.MessageId,
+                _ => null,
+            };
+            if (id is not null)
             {
                 ids.Add(id);
             }

@@ -2,17 +2,19 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Mail;
 using Notices.Campaigns;
-using Notices.Ledger;
+using Notices.Model;
 
 namespace Notices.Delivery;
 
 /// <summary>
 /// Email through a pickup directory: System.Net.Mail writes each message as an .eml file, which an MTA (or a person)
 /// picks up. Each worker owns one <see cref="SmtpClient"/> (they allow one operation at a time) writing into a private
-/// temp directory under <c>.tmp/</c>; the finished file is fsynced and renamed to <c>{letter-id}.eml</c>, so the pickup
-/// directory only ever shows complete files, and a re-run overwrites rather than duplicates a letter's file.
+/// temp directory under <c>.tmp/</c>; the finished file is fsynced and staged as <c>.tmp/{letter-id}.eml</c>. Then the
+/// intent (<c>EmailSending</c> with the Message-ID) is made durable, and only then is the file renamed into the pickup
+/// directory: the hand-over. A run killed between the two completes the rename on resume, with the same Message-ID,
+/// so an MTA collecting the directory never sees one letter twice.
 /// <para>
-/// Outcomes: <c>EmailWritten</c> (detail message_id, file, pdf_sha256) once the file is in place, or <c>EmailFailed</c>
+/// Outcomes: <c>EmailWritten</c> (message_id, file, pdf_sha256) once the file is in place, or <c>EmailFailed</c>
 /// with a reason (no or invalid address, missing or changed PDF, write error). Failures are recorded, not thrown;
 /// only cancellation throws.
 /// </para>
@@ -64,7 +66,7 @@ public sealed class EmailPickupChannel : IDeliveryChannel
         }
     }
 
-    public Task CompleteAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task<ChannelCompletion> CompleteAsync(CancellationToken cancellationToken) => Task.FromResult(ChannelCompletion.Done);
 
     public ValueTask DisposeAsync()
     {
@@ -91,62 +93,88 @@ public sealed class EmailPickupChannel : IDeliveryChannel
 
     private void Deliver(PickupWorker worker, OutgoingLetter letter)
     {
-        if (EmailReadiness.Problem(letter, out var sha) is { } problem)
+        var fileName = FileNameFor(letter.LetterId);
+        var staged = Path.Combine(_tempRoot, fileName);
+        if (letter.ResumeIntent && letter.MessageId is { } recorded)
         {
-            Fail(letter, problem);
+            // An earlier run recorded the intent and stopped. The staged file was complete before the intent, and the
+            // rename is atomic: either the rename is still to do, or the file went into the pickup directory (and may
+            // have been collected since). Either way the message is handed over exactly once.
+            try
+            {
+                if (File.Exists(staged))
+                {
+                    File.Move(staged, Path.Combine(_pickupDirectory, fileName), overwrite: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Fail(letter, "could not place the message in the pickup directory: " + ex.GetType().Name, recorded);
+                return;
+            }
+
+            Written(letter, recorded, fileName, letter.PdfSha256, recovered: true);
             return;
         }
 
-        string messageId;
+        if (EmailReadiness.Problem(letter, out var sha) is { } problem)
+        {
+            Fail(letter, problem, null);
+            return;
+        }
+
+        var messageId = letter.MessageId ?? _factory.NewMessageId(letter.LetterId);
         try
         {
             worker.ClearTemp();
-            using var pdf = File.OpenRead(letter.PdfPath);
-            messageId = _factory.NewMessageId(letter.LetterId);
-            using var message = _factory.Create(letter, pdf, messageId, requestDsn: false);
-            worker.Client.Send(message);
-        }
-        catch (FormatException)
-        {
-            // The message text can quote the address; keep the reason generic.
-            Fail(letter, "invalid email address");
-            return;
-        }
-        catch (Exception ex) when (ex is SmtpException or IOException or UnauthorizedAccessException)
-        {
-            Fail(letter, "could not write the message: " + ex.GetType().Name);
-            return;
-        }
+            using (var pdf = File.OpenRead(letter.PdfPath))
+            using (var message = _factory.Create(letter, pdf, messageId, requestDsn: false))
+            {
+                worker.Client.Send(message);
+            }
 
-        var fileName = FileNameFor(letter.LetterId);
-        try
-        {
             var written = worker.TakeWrittenFile();
             using (var stream = new FileStream(written, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
             {
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(written, Path.Combine(_pickupDirectory, fileName), overwrite: true);
+            File.Move(written, staged, overwrite: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (FormatException)
         {
-            Fail(letter, "could not place the message in the pickup directory: " + ex.GetType().Name);
+            // The message text can quote the address; keep the reason generic.
+            Fail(letter, "invalid email address", null);
+            return;
+        }
+        catch (Exception ex) when (ex is SmtpException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Fail(letter, "could not write the message: " + ex.GetType().Name, null);
             return;
         }
 
-        _log.Record(new DeliveryEvent(letter.CampaignId, letter.LetterId, letter.PatientId, LedgerEventKind.EmailWritten,
-            new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["message_id"] = messageId,
-                ["file"] = fileName,
-                ["pdf_sha256"] = sha,
-            }));
+        _log.RecordIntent([new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
+            new EmailSending(messageId, EmailTransport.Pickup, sha))]);
+        try
+        {
+            File.Move(staged, Path.Combine(_pickupDirectory, fileName), overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Fail(letter, "could not place the message in the pickup directory: " + ex.GetType().Name, messageId);
+            return;
+        }
+
+        Written(letter, messageId, fileName, sha, recovered: false);
     }
 
-    private void Fail(OutgoingLetter letter, string reason) =>
-        _log.Record(new DeliveryEvent(letter.CampaignId, letter.LetterId, letter.PatientId, LedgerEventKind.EmailFailed,
-            new Dictionary<string, string>(StringComparer.Ordinal) { ["reason"] = reason }));
+    private void Written(OutgoingLetter letter, string messageId, string fileName, string sha, bool recovered) =>
+        _log.Record(new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
+            new EmailWritten(messageId, fileName, sha, recovered)));
+
+    private void Fail(OutgoingLetter letter, string reason, string? messageId) =>
+        _log.Record(new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
+            new EmailFailed(reason, MessageId: messageId)));
 
     private PickupWorker NewWorker()
     {

@@ -23,6 +23,11 @@ public sealed record OutgoingLetter
     /// <summary>For sorting print batches; part of the manifest.</summary>
     public string? PostalCode { get; init; }
     public string Country { get; init; } = "DK";
+    /// <summary>The letter's Message-ID when one was recorded before (kept across runs); null: the channel makes one.</summary>
+    public string? MessageId { get; init; }
+    /// <summary>An email intent without an outcome was recorded by an earlier run: the pickup channel completes that
+    /// hand-over; the SMTP channel re-sends with the same Message-ID (only when the user asked to).</summary>
+    public bool ResumeIntent { get; init; }
     /// <summary>Whether the letter could go by post instead (the print fallback after a permanent email failure).</summary>
     public bool HasPostalAddress { get; init; } = true;
 }

@@ -1,58 +1,62 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Notices.Campaigns;
-using Notices.Ledger;
+using Notices.Model;
 
 namespace Notices.Delivery;
 
 /// <summary>
 /// Post: collects letters (paths only) and writes them as batch PDFs of at most <see cref="PrintBatchOptions.BatchSize"/>
 /// letters (batch-0001.pdf, batch-0002.pdf…), each presorted by country then postal code for the post room, plus
-/// manifest.csv. Numbering continues after the batch files already in the directory, so a second run never overwrites.
-/// <c>PrintBatched</c> is recorded for a letter only after its batch file is written and fsynced and its manifest rows
-/// are on disk. Letters still collected when the channel is disposed without <see cref="CompleteAsync"/> are not
-/// printed and not logged (they stay Pending and a re-run sends them).
+/// manifest.csv.
+/// <para>
+/// A batch exists only once it is sealed. Its PDF and manifest rows are written and fsynced in staging; then one
+/// durable ledger commit records every letter's place (<c>PrintBatched</c>) together with the batch's SHA-256
+/// (<c>BatchSealed</c>); only then is the file moved into view and manifest.csv rewritten whole. A run killed before
+/// the seal leaves nothing visible and its letters are batched again; one killed after it has its batch moved into
+/// view on resume (<see cref="PrintBatchFolder.Recover"/>). So no letter is ever in two sealed batches.
+/// </para>
+/// <para>A letter whose PDF cannot be read or changed since it was made fails on its own (<c>LetterFailed</c>).</para>
 /// </summary>
-public sealed partial class PrintBatchChannel : IDeliveryChannel
+public sealed class PrintBatchChannel : IDeliveryChannel
 {
     private readonly PrintBatchOptions _options;
     private readonly IDeliveryLog _log;
-    private readonly string _directory;
+    private readonly PrintBatchFolder _folder;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<OutgoingLetter> _collected = [];
-    private Dictionary<string, PrintManifestRow>? _alreadyBatched;
+    private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _sealed;
+    private readonly List<string> _written = [];
 
     public PrintBatchChannel(PrintBatchOptions options, IDeliveryLog log)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _log = log ?? throw new ArgumentNullException(nameof(log));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
-        _directory = Path.GetFullPath(options.OutputDirectory);
-        Directory.CreateDirectory(_directory);
+        _folder = new PrintBatchFolder(options.OutputDirectory);
+        _sealed = new Dictionary<string, string>(options.SealedBatches, StringComparer.Ordinal);
+        foreach (var (batch, movedTo) in _folder.Recover(_sealed))
+        {
+            _log.Record(new LetterEvent(options.CampaignId, null, null,
+                new BatchDiscarded(batch, movedTo, "not sealed: the run that wrote it stopped before recording it")));
+        }
+
+        _folder.RewriteManifest(_sealed.Keys);
     }
 
     public DeliveryChannelKind Kind => DeliveryChannelKind.Post;
 
-    public string OutputDirectory => _directory;
+    public string OutputDirectory => _folder.Directory;
 
-    /// <summary>Batch file names written by this channel, in order.</summary>
+    /// <summary>Batch file names sealed by this channel, in order.</summary>
     public IReadOnlyList<string> WrittenBatches => _written;
 
-    private readonly List<string> _written = [];
-
-    /// <exception cref="FileNotFoundException">The letter's PDF does not exist.</exception>
     public async Task DeliverAsync(OutgoingLetter letter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        if (!File.Exists(letter.PdfPath))
-        {
-            throw new FileNotFoundException($"The PDF of letter {letter.LetterId} does not exist.", letter.PdfPath);
-        }
-
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (TryReuse(letter) || _collected.Exists(l => string.Equals(l.LetterId, letter.LetterId, StringComparison.Ordinal)))
+            if (!_seen.Add(letter.LetterId))
             {
                 return;
             }
@@ -69,9 +73,8 @@ public sealed partial class PrintBatchChannel : IDeliveryChannel
         }
     }
 
-    /// <summary>Writes the partly filled last batch.</summary>
-    /// <exception cref="PrintBatchException">Some letters' PDFs could not be read; the others were batched.</exception>
-    public async Task CompleteAsync(CancellationToken cancellationToken)
+    /// <summary>Seals the partly filled last batch.</summary>
+    public async Task<ChannelCompletion> CompleteAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -85,31 +88,14 @@ public sealed partial class PrintBatchChannel : IDeliveryChannel
         {
             _gate.Release();
         }
+
+        return ChannelCompletion.Done;
     }
 
     public ValueTask DisposeAsync()
     {
         _gate.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>The next free batch number: one past the highest batch-NNNN.pdf in the directory.</summary>
-    public static int NextBatchNumber(string directory)
-    {
-        var highest = 0;
-        if (Directory.Exists(directory))
-        {
-            foreach (var file in Directory.EnumerateFiles(directory, "batch-*.pdf"))
-            {
-                var match = BatchFilePattern().Match(Path.GetFileName(file));
-                if (match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-                {
-                    highest = Math.Max(highest, n);
-                }
-            }
-        }
-
-        return highest + 1;
     }
 
     private void WriteCollected()
@@ -122,65 +108,39 @@ public sealed partial class PrintBatchChannel : IDeliveryChannel
             .ToList();
         _collected.Clear();
 
-        var batchName = string.Create(CultureInfo.InvariantCulture, $"batch-{NextBatchNumber(_directory):D4}.pdf");
-        var result = PrintBatchWriter.Write(Path.Combine(_directory, batchName), letters, _options.PadToEvenPages);
-        if (result.Rows.Count > 0)
+        var batch = PrintBatchFolder.BatchName(_folder.NextBatchNumber(_sealed.Keys));
+        var stagedPdf = _folder.StagedPdf(batch);
+        var result = PrintBatchWriter.Write(stagedPdf, letters, _options.PadToEvenPages);
+        foreach (var (letterId, reason) in result.Failures)
         {
-            PrintManifest.Append(_directory, result.Rows);
-            _written.Add(batchName);
-            foreach (var row in result.Rows)
-            {
-                var letter = letters.First(l => string.Equals(l.LetterId, row.LetterId, StringComparison.Ordinal));
-                RecordBatched(letter, row, reused: false);
-                _alreadyBatched?.TryAdd(row.LetterId, row);
-            }
+            var letter = letters.First(l => string.Equals(l.LetterId, letterId, StringComparison.Ordinal));
+            _log.Record(new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId, new LetterFailed("print", reason)));
         }
 
-        if (result.Failures.Count > 0)
+        if (result.Rows.Count == 0)
         {
-            throw new PrintBatchException(result.Failures);
+            return;
         }
+
+        PrintManifest.WriteFile(_folder.StagedRows(batch), result.Rows);
+        var sha = PrintBatchFolder.Sha256(stagedPdf);
+        var rowsSha = PrintBatchFolder.Sha256(_folder.StagedRows(batch));
+        var events = new List<LetterEvent>(result.Rows.Count + 1);
+        foreach (var row in result.Rows)
+        {
+            events.Add(new LetterEvent(_options.CampaignId, row.LetterId, row.PatientId,
+                new PrintBatched(row.Batch, row.Position, row.FirstPage, row.Pages, row.PdfSha256, row.BlankPages)));
+        }
+
+        var pages = result.Rows.Sum(r => r.Pages + r.BlankPages);
+        events.Add(new LetterEvent(_options.CampaignId, null, null, new BatchSealed(batch, sha, result.Rows.Count, pages, rowsSha)));
+
+        // The seal is durable before anyone can see the batch; from here on it exists (Recover finishes the moves).
+        _log.RecordIntent(events);
+        _sealed[batch] = sha;
+        File.Move(stagedPdf, _folder.Published(batch));
+        File.Move(_folder.StagedRows(batch), _folder.PublishedRows(batch), overwrite: true);
+        _folder.RewriteManifest(_sealed.Keys);
+        _written.Add(batch);
     }
-
-    private bool TryReuse(OutgoingLetter letter)
-    {
-        if (!_options.ReuseBatchedLetters)
-        {
-            return false;
-        }
-
-        _alreadyBatched ??= PrintManifest.Read(_directory)
-            .GroupBy(r => r.LetterId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
-        if (!_alreadyBatched.TryGetValue(letter.LetterId, out var row)
-            || !string.Equals(row.PdfSha256, letter.PdfSha256, StringComparison.OrdinalIgnoreCase)
-            || !File.Exists(Path.Combine(_directory, row.Batch)))
-        {
-            return false;
-        }
-
-        RecordBatched(letter, row, reused: true);
-        return true;
-    }
-
-    private void RecordBatched(OutgoingLetter letter, PrintManifestRow row, bool reused)
-    {
-        var detail = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["batch"] = row.Batch,
-            ["position"] = row.Position.ToString(CultureInfo.InvariantCulture),
-            ["first_page"] = row.FirstPage.ToString(CultureInfo.InvariantCulture),
-            ["pages"] = row.Pages.ToString(CultureInfo.InvariantCulture),
-            ["pdf_sha256"] = row.PdfSha256,
-        };
-        if (reused)
-        {
-            detail["reused"] = "true";
-        }
-
-        _log.Record(new DeliveryEvent(letter.CampaignId, letter.LetterId, letter.PatientId, LedgerEventKind.PrintBatched, detail));
-    }
-
-    [GeneratedRegex(@"^batch-(\d+)\.pdf$", RegexOptions.CultureInvariant)]
-    private static partial Regex BatchFilePattern();
 }

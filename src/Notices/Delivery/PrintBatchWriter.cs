@@ -90,16 +90,11 @@ internal static class PrintBatchWriter
         return new Result(rows, failures);
     }
 
-    /// <summary>Temp file, fsync, rename: the batch name only ever points to a complete file.</summary>
+    /// <summary>Writes and fsyncs the file (in staging: the channel moves it into view once the batch is sealed).</summary>
     private static void SaveDurably(PdfDocument document, string path)
     {
-        var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            document.Save(stream, closeStream: false);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, path, overwrite: false);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        document.Save(stream, closeStream: false);
+        stream.Flush(flushToDisk: true);
     }
 }

@@ -6,8 +6,8 @@ namespace Notices.Delivery;
 
 /// <summary>
 /// manifest.csv beside the batch files, for the print room or hybrid-mail provider: UTF-8 with BOM, <c>;</c>, CRLF
-/// (Danish Excel), cells escaped with <see cref="CsvCell"/>. Rows are appended batch by batch and fsynced before the
-/// batch's letters are logged as PrintBatched.
+/// (Danish Excel), cells escaped with <see cref="CsvCell"/>. Always written whole, never appended: each sealed
+/// batch's rows are kept beside it (<see cref="PrintBatchFolder"/>) and the manifest is rebuilt from them.
 /// </summary>
 public static class PrintManifest
 {
@@ -19,44 +19,43 @@ public static class PrintManifest
         "blank_pages",
     ];
 
-    public static void Append(string directory, IReadOnlyList<PrintManifestRow> rows)
+    /// <summary>Writes the whole file: temp name, fsync, rename. A reader sees the old file or the new one, never half.</summary>
+    public static void WriteFile(string path, IEnumerable<PrintManifestRow> rows)
     {
-        var path = Path.Combine(directory, FileName);
-        var isNew = !File.Exists(path) || new FileInfo(path).Length == 0;
-        using var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
-        // The BOM only at the very start of the file, never in the middle of an append.
-        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        writer.NewLine = "\r\n";
-        if (isNew)
+        var temp = path + ".tmp";
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            writer.Write('\uFEFF');
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
+            writer.NewLine = "\r\n";
             writer.WriteLine(CsvCell.Row(Header));
+            foreach (var row in rows)
+            {
+                writer.WriteLine(CsvCell.Row(
+                [
+                    row.Batch,
+                    row.Position.ToString(CultureInfo.InvariantCulture),
+                    row.LetterId,
+                    row.PatientId,
+                    row.Pages.ToString(CultureInfo.InvariantCulture),
+                    row.FirstPage.ToString(CultureInfo.InvariantCulture),
+                    row.PostalCode,
+                    row.Country,
+                    row.PdfSha256,
+                    row.BlankPages.ToString(CultureInfo.InvariantCulture),
+                ]));
+            }
+
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
         }
 
-        foreach (var row in rows)
-        {
-            writer.WriteLine(CsvCell.Row(
-            [
-                row.Batch,
-                row.Position.ToString(CultureInfo.InvariantCulture),
-                row.LetterId,
-                row.PatientId,
-                row.Pages.ToString(CultureInfo.InvariantCulture),
-                row.FirstPage.ToString(CultureInfo.InvariantCulture),
-                row.PostalCode,
-                row.Country,
-                row.PdfSha256,
-                row.BlankPages.ToString(CultureInfo.InvariantCulture),
-            ]));
-        }
-
-        writer.Flush();
-        stream.Flush(flushToDisk: true);
+        File.Move(temp, path, overwrite: true);
     }
 
-    public static IReadOnlyList<PrintManifestRow> Read(string directory)
+    public static IReadOnlyList<PrintManifestRow> Read(string directory) => ReadFile(Path.Combine(directory, FileName));
+
+    public static IReadOnlyList<PrintManifestRow> ReadFile(string path)
     {
-        var path = Path.Combine(directory, FileName);
         if (!File.Exists(path))
         {
             return [];

@@ -1,3 +1,5 @@
+using Notices.Model;
+
 namespace Notices.Ledger;
 
 /// <summary>All letters of a campaign with their projected state, and the reconciliation figures.</summary>
@@ -38,7 +40,11 @@ public sealed class CampaignProjection
 
     public int Total => Letters.Count;
 
-    /// <summary>Affected patients not reached: unreachable, failed or still pending.</summary>
+    /// <summary>Affected patients not reached: unreachable, failed, uncertain or still pending.</summary>
     public int Outstanding =>
-        Counts[LetterDeliveryState.Unreachable] + Counts[LetterDeliveryState.Failed] + Counts[LetterDeliveryState.Pending];
+        Counts[LetterDeliveryState.Unreachable] + Counts[LetterDeliveryState.Failed] + Counts[LetterDeliveryState.Pending]
+        + Counts[LetterDeliveryState.Uncertain];
+
+    /// <summary>Letters whose ledger holds an event that made no sense in its state (e.g. sealed in two batches).</summary>
+    public IEnumerable<LetterStatus> WithAnomalies => Letters.Where(l => l.Anomalies.Count > 0);
 }

@@ -1,4 +1,5 @@
 using Notices.Delivery;
+using Notices.Model;
 
 namespace Notices.Ledger;
 
@@ -7,10 +8,11 @@ public sealed class LedgerDeliveryLog(LedgerWriter writer) : IDeliveryLog
 {
     private readonly LedgerWriter _writer = writer ?? throw new ArgumentNullException(nameof(writer));
 
-    public void Record(DeliveryEvent deliveryEvent)
+    public void Record(LetterEvent letterEvent)
     {
-        ArgumentNullException.ThrowIfNull(deliveryEvent);
-        _writer.Append(deliveryEvent.CampaignId, deliveryEvent.LetterId, deliveryEvent.PatientId,
-            deliveryEvent.Kind, deliveryEvent.Detail);
+        ArgumentNullException.ThrowIfNull(letterEvent);
+        _writer.Append(letterEvent);
     }
+
+    public void RecordIntent(IReadOnlyList<LetterEvent> letterEvents) => _writer.AppendDurably(letterEvents);
 }

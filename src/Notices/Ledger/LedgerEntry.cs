@@ -1,3 +1,5 @@
+using Notices.Model;
+
 namespace Notices.Ledger;
 
 /// <summary>
@@ -10,11 +12,14 @@ public sealed class LedgerEntry
     public required string CampaignId { get; set; }
     public string? LetterId { get; set; }
     public string? PatientId { get; set; }
-    /// <summary>A <see cref="LedgerEventKind"/> name.</summary>
-    public required string Kind { get; set; }
+    /// <summary>Stored by name (an EF Core value conversion); a name this program does not know reads as Unknown.</summary>
+    public required LedgerEventKind Kind { get; set; }
     /// <summary>Compact JSON object with event details (no names or addresses).</summary>
     public string Detail { get; set; } = "{}";
     public DateTimeOffset At { get; set; }
     public string PrevHash { get; set; } = "";
     public string Hash { get; set; } = "";
+
+    /// <summary>The typed event this row records.</summary>
+    public LedgerEvent ReadEvent() => LedgerEventCodec.Deserialize(Kind, Detail);
 }

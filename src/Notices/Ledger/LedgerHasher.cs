@@ -47,7 +47,7 @@ public static class LedgerHasher
 
     public static string Compute(LedgerEntry entry) =>
         Compute(entry.PrevHash, entry.Seq, entry.CampaignId, entry.LetterId, entry.PatientId,
-            entry.Kind, entry.Detail, entry.At);
+            Model.LedgerEventCodec.Name(entry.Kind), entry.Detail, entry.At);
 
     private static void Field(StringBuilder sb, string name, string? value)
     {

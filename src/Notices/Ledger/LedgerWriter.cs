@@ -1,6 +1,7 @@
 using System.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Notices.Model;
 using Notices.Store;
 
 namespace Notices.Ledger;
@@ -33,6 +34,9 @@ public sealed class LedgerWriter : IDisposable
     private readonly object _writeGate = new();
     private readonly List<PendingEntry> _pending = [];
     private readonly AutoResetEvent _wake = new(false);
+    private readonly object _commitGate = new();
+    private long _appended;
+    private long _committed;
     private readonly Thread _flusher;
     private volatile bool _disposed;
     private volatile Exception? _backgroundFailure;
@@ -71,30 +75,76 @@ public sealed class LedgerWriter : IDisposable
 
     /// <summary>Queues one event. It is durable after the next flush (at most <see cref="FlushInterval"/> later).</summary>
     /// <exception cref="InvalidOperationException">The background flush failed; see the inner exception.</exception>
-    public void Append(
-        string campaignId, string? letterId, string? patientId, LedgerEventKind kind,
-        IReadOnlyDictionary<string, string>? detail = null)
+    public void Append(string campaignId, string? letterId, string? patientId, LedgerEvent ledgerEvent) =>
+        Enqueue([new LetterEvent(campaignId, letterId, patientId, ledgerEvent)], urgent: false);
+
+    public void Append(LetterEvent letterEvent) => Enqueue([letterEvent], urgent: false);
+
+    /// <summary>
+    /// Intent before effect: appends the events and returns only once they are committed (fsynced), so the caller may
+    /// act on them. Concurrent callers share commits (group commit): there is no fsync per event. The events of one
+    /// call are written in one transaction, all or none.
+    /// </summary>
+    public void AppendDurably(IReadOnlyList<LetterEvent> letterEvents)
     {
-        ArgumentException.ThrowIfNullOrEmpty(campaignId);
+        ArgumentNullException.ThrowIfNull(letterEvents);
+        var ticket = Enqueue(letterEvents, urgent: true);
+        lock (_commitGate)
+        {
+            while (_committed < ticket)
+            {
+                if (_backgroundFailure is { } failure)
+                {
+                    throw new InvalidOperationException("The ledger could not be written: " + failure.Message, failure);
+                }
+
+                ObjectDisposedException.ThrowIf(_disposed && PendingCount == 0 && _committed < ticket, this);
+                Monitor.Wait(_commitGate, TimeSpan.FromMilliseconds(100));
+            }
+        }
+    }
+
+    public void AppendDurably(LetterEvent letterEvent) => AppendDurably([letterEvent]);
+
+    private long Enqueue(IReadOnlyList<LetterEvent> letterEvents, bool urgent)
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (_backgroundFailure is { } failure)
         {
             throw new InvalidOperationException("The ledger could not be written: " + failure.Message, failure);
         }
 
-        var json = LedgerDetail.ToJson(detail);
+        var entries = new PendingEntry[letterEvents.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var e = letterEvents[i];
+            ArgumentException.ThrowIfNullOrEmpty(e.CampaignId);
+            entries[i] = new PendingEntry(e.CampaignId, e.LetterId, e.PatientId, LedgerEventCodec.Name(e.Event.Kind),
+                LedgerEventCodec.Serialize(e.Event), default);
+        }
+
+        long ticket;
         int count;
         lock (_queueGate)
         {
             // The time is taken under the queue lock so At never goes backwards along Seq.
-            _pending.Add(new PendingEntry(campaignId, letterId, patientId, kind.ToString(), json, _time.GetUtcNow()));
+            var now = _time.GetUtcNow();
+            foreach (var entry in entries)
+            {
+                _pending.Add(entry with { At = now });
+            }
+
+            _appended += entries.Length;
+            ticket = _appended;
             count = _pending.Count;
         }
 
-        if (count >= BatchSize)
+        if (urgent || count >= BatchSize)
         {
             _wake.Set();
         }
+
+        return ticket;
     }
 
     /// <summary>Writes everything appended so far and returns once it is committed.</summary>
@@ -153,8 +203,12 @@ public sealed class LedgerWriter : IDisposable
             }
             catch (Exception ex)
             {
-                // Entries stay queued and are retried; Append and Flush surface the failure.
+                // Entries stay queued and are retried; Append, Flush and waiting intents surface the failure.
                 _backgroundFailure = ex;
+                lock (_commitGate)
+                {
+                    Monitor.PulseAll(_commitGate);
+                }
             }
         }
     }
@@ -179,6 +233,12 @@ public sealed class LedgerWriter : IDisposable
             lock (_queueGate)
             {
                 _pending.RemoveRange(0, batch.Length);
+            }
+
+            lock (_commitGate)
+            {
+                _committed += batch.Length;
+                Monitor.PulseAll(_commitGate);
             }
         }
     }

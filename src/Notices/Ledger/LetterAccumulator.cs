@@ -1,8 +1,9 @@
 using Notices.Campaigns;
+using Notices.Model;
 
 namespace Notices.Ledger;
 
-/// <summary>Mutable per-letter state while <see cref="LetterStateProjector"/> replays the ledger.</summary>
+/// <summary>One letter while <see cref="LetterStateProjector"/> replays the ledger: the state comes from <see cref="LetterStateMachine"/>, the rest is bookkeeping.</summary>
 internal sealed class LetterAccumulator(string letterId)
 {
     public string LetterId { get; } = letterId;
@@ -11,123 +12,113 @@ internal sealed class LetterAccumulator(string letterId)
     public DeliveryChannelKind? Channel { get; set; }
     public string? Batch { get; private set; }
 
-    private LetterDeliveryState _state = LetterDeliveryState.Pending;
+    private LetterState _state = LetterState.Planned;
     private string? _lastEvent;
     private DateTimeOffset? _lastAt;
     private string _detail = "";
-    private bool _deliveredByDsn;
-    private bool _bounced;
     private EmailStage _email;
+    private string? _messageId;
+    private EmailTransport? _intentTransport;
+    private int _handOvers;
+    private List<string>? _anomalies;
 
-    public void Apply(LedgerEntry entry, IReadOnlyDictionary<string, string> detail)
+    public void Apply(LedgerEntry entry, LedgerEvent ledgerEvent)
     {
-        _lastEvent = entry.Kind;
+        _lastEvent = LedgerEventCodec.Name(entry.Kind);
         _lastAt = entry.At;
-        if (detail.TryGetValue("pdf_sha256", out var sha) || detail.TryGetValue("sha256", out sha))
+        var step = LetterStateMachine.Next(_state, ledgerEvent);
+        if (step.Anomaly is { } anomaly)
         {
-            PdfSha256 = sha;
+            (_anomalies ??= []).Add($"seq {entry.Seq}: {anomaly}");
         }
 
-        if (!Enum.TryParse<LedgerEventKind>(entry.Kind, ignoreCase: false, out var kind))
+        Remember(ledgerEvent);
+        if (step.State == _state && ledgerEvent is not (LetterFailed or EmailFailed or Unreachable))
         {
             return;
         }
 
-        if (_state == LetterDeliveryState.Acknowledged)
+        _state = step.State;
+        _detail = ledgerEvent switch
         {
-            return;
-        }
+            EmailFailed f => "email failed: " + f.Reason,
+            EmailBounced b => "email bounced: " + (b.Reason ?? "status " + b.Status),
+            Returned r => "returned: " + r.Reason,
+            Unreachable u => "unreachable: " + u.Reason,
+            LetterFailed f => f.Stage + " failed: " + f.Reason,
+            _ => entry.Detail,
+        };
+        Channel = ledgerEvent switch
+        {
+            EmailSending or EmailWritten or EmailAccepted or EmailDelivered or EmailFailed or EmailBounced => DeliveryChannelKind.Email,
+            PrintBatched or BatchSealed or PrintSubmitted or BatchPosted or Returned => DeliveryChannelKind.Post,
+            Unreachable => DeliveryChannelKind.Unreachable,
+            _ => Channel,
+        };
+    }
 
-        switch (kind)
+    private void Remember(LedgerEvent ledgerEvent)
+    {
+        switch (ledgerEvent)
         {
-            case LedgerEventKind.LetterRendered:
-            case LedgerEventKind.ReminderSent:
-            case LedgerEventKind.EmailDeferred:
+            case LetterRendered r:
+                PdfSha256 = r.PdfSha256;
                 break;
-            case LedgerEventKind.EmailWritten:
-            case LedgerEventKind.EmailAccepted:
-                _email = kind == LedgerEventKind.EmailWritten ? EmailStage.Written : EmailStage.Accepted;
-                Set(LetterDeliveryState.Sent, DeliveryChannelKind.Email, entry.Detail);
-                _bounced = false;
+            case EmailSending s:
+                _messageId = s.MessageId;
+                _intentTransport = s.Transport;
+                _handOvers++;
+                PdfSha256 = s.PdfSha256;
+                _email = EmailStage.Sending;
                 break;
-            case LedgerEventKind.EmailDelivered:
-                Set(LetterDeliveryState.Sent, DeliveryChannelKind.Email, entry.Detail);
-                _deliveredByDsn = true;
-                _bounced = false;
+            case EmailWritten w:
+                _messageId = w.MessageId;
+                _email = EmailStage.Written;
+                break;
+            case EmailAccepted a:
+                _messageId = a.MessageId;
+                _email = EmailStage.Accepted;
+                break;
+            case EmailDelivered:
                 _email = EmailStage.Delivered;
                 break;
-            case LedgerEventKind.EmailDelayed:
-                if (_email is EmailStage.Accepted or EmailStage.Written or EmailStage.None)
+            case EmailDelayed:
+                if (_email is EmailStage.Accepted or EmailStage.Written or EmailStage.Sending or EmailStage.None)
                 {
                     _email = EmailStage.Delayed;
                 }
 
-                if (_state == LetterDeliveryState.Pending)
+                break;
+            case EmailBounced:
+                _email = EmailStage.Bounced;
+                break;
+            case EmailFailed f:
+                _messageId ??= f.MessageId;
+                _email = EmailStage.Failed;
+                break;
+            case EmailDeferred:
+                if (_email == EmailStage.Sending)
                 {
-                    Set(LetterDeliveryState.Sent, DeliveryChannelKind.Email, entry.Detail);
+                    _email = EmailStage.None;
                 }
 
                 break;
-            case LedgerEventKind.EmailFailed:
-            case LedgerEventKind.EmailBounced:
-                if (kind == LedgerEventKind.EmailBounced)
-                {
-                    _bounced = true;
-                    _deliveredByDsn = false;
-                }
-
-                _email = kind == LedgerEventKind.EmailBounced ? EmailStage.Bounced : EmailStage.Failed;
-
-                if (_state != LetterDeliveryState.Printed)
-                {
-                    var prefix = kind == LedgerEventKind.EmailBounced ? "email bounced" : "email failed";
-                    Set(LetterDeliveryState.Failed, DeliveryChannelKind.Email, Reason(prefix, detail));
-                }
-
-                break;
-            case LedgerEventKind.PrintBatched:
-            case LedgerEventKind.PrintSubmitted:
-            case LedgerEventKind.BatchPosted:
-                if (kind == LedgerEventKind.PrintBatched && detail.TryGetValue("batch", out var batch))
-                {
-                    Batch = batch;
-                }
-
-                Set(LetterDeliveryState.Printed, DeliveryChannelKind.Post, entry.Detail);
-                break;
-            case LedgerEventKind.Returned:
-                if (_state != LetterDeliveryState.Sent)
-                {
-                    Set(LetterDeliveryState.Failed, DeliveryChannelKind.Post, Reason("returned", detail));
-                }
-
-                break;
-            case LedgerEventKind.Unreachable:
-                if (_state is LetterDeliveryState.Pending or LetterDeliveryState.Failed)
-                {
-                    Set(LetterDeliveryState.Unreachable, DeliveryChannelKind.Unreachable, Reason("unreachable", detail));
-                }
-
-                break;
-            case LedgerEventKind.Acknowledged:
-                _state = LetterDeliveryState.Acknowledged;
-                _detail = entry.Detail;
+            case PrintBatched p:
+                Batch = p.Batch;
+                PdfSha256 = p.PdfSha256;
                 break;
         }
     }
 
     public LetterStatus ToStatus() =>
-        new(LetterId, PatientId, _state, Channel, _lastEvent, _lastAt, _detail, PdfSha256, _deliveredByDsn, _bounced, _email);
-
-    private void Set(LetterDeliveryState state, DeliveryChannelKind channel, string detail)
-    {
-        _state = state;
-        Channel = channel;
-        _detail = detail;
-    }
-
-    private static string Reason(string prefix, IReadOnlyDictionary<string, string> detail) =>
-        detail.TryGetValue("reason", out var reason) && !string.IsNullOrWhiteSpace(reason)
-            ? prefix + ": " + reason
-            : prefix;
+        new(LetterId, PatientId, LetterStateMachine.Outcome(_state), Channel, _lastEvent, _lastAt, _detail, PdfSha256,
+            _email == EmailStage.Delivered, _email == EmailStage.Bounced, _email)
+        {
+            Stage = _state,
+            MessageId = _messageId,
+            IntentTransport = _intentTransport,
+            Batch = Batch,
+            Anomalies = _anomalies ?? [],
+            HandOvers = _handOvers,
+        };
 }

@@ -1,20 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Notices.Campaigns;
+using Notices.Model;
 using Notices.Store;
 
 namespace Notices.Ledger;
 
 /// <summary>
 /// Replays a campaign's ledger rows in Seq order into one final state per letter (see <see cref="LetterDeliveryState"/>):
-/// <list type="bullet">
-/// <item>Acknowledged is sticky: nothing later changes it.</item>
-/// <item>A print event (PrintBatched, PrintSubmitted, BatchPosted) makes the letter Printed, also after a failed email
-/// (the print fallback); an email failure or bounce after a print does not undo it.</item>
-/// <item>EmailWritten/EmailAccepted/EmailDelivered make it Sent; EmailFailed/EmailBounced make it Failed with the reason.</item>
-/// <item>Returned makes a printed letter Failed; Unreachable applies unless the letter was delivered some other way.</item>
-/// <item>Campaign-level BatchPosted/PrintSubmitted rows (no letter id, detail <c>batch</c>) apply to every letter
-/// last placed in that batch file.</item>
-/// </list>
+/// The transitions are <see cref="LetterStateMachine"/>'s; campaign-level batch rows (no letter id) apply to every
+/// letter last placed in that batch file.
 /// Letters in the <c>letters</c> table without any ledger row show as Pending, so nothing planned goes missing.
 /// </summary>
 public static class LetterStateProjector
@@ -54,16 +48,16 @@ public static class LetterStateProjector
                 continue;
             }
 
-            var detail = LedgerDetail.Parse(entry.Detail);
+            var ledgerEvent = entry.ReadEvent();
             if (entry.LetterId is null)
             {
-                ApplyToBatch(byLetter, entry, detail);
+                ApplyToBatch(byLetter, entry, ledgerEvent);
                 continue;
             }
 
             var acc = Get(byLetter, entry.LetterId);
             acc.PatientId ??= entry.PatientId;
-            acc.Apply(entry, detail);
+            acc.Apply(entry, ledgerEvent);
         }
 
         var statuses = byLetter.Values
@@ -73,19 +67,25 @@ public static class LetterStateProjector
         return new CampaignProjection(campaignId, statuses);
     }
 
-    private static void ApplyToBatch(
-        Dictionary<string, LetterAccumulator> byLetter, LedgerEntry entry, IReadOnlyDictionary<string, string> detail)
+    /// <summary>Campaign-level batch events (sealed, discarded, submitted, posted) apply to every letter last placed in that batch.</summary>
+    private static void ApplyToBatch(Dictionary<string, LetterAccumulator> byLetter, LedgerEntry entry, LedgerEvent ledgerEvent)
     {
-        var isBatchEvent = entry.Kind == nameof(LedgerEventKind.BatchPosted)
-            || entry.Kind == nameof(LedgerEventKind.PrintSubmitted);
-        if (!isBatchEvent || !detail.TryGetValue("batch", out var batch))
+        var batch = ledgerEvent switch
+        {
+            BatchSealed s => s.Batch,
+            BatchDiscarded d => d.Batch,
+            PrintSubmitted p => p.Batch,
+            BatchPosted p => p.Batch,
+            _ => null,
+        };
+        if (batch is null)
         {
             return;
         }
 
         foreach (var acc in byLetter.Values.Where(a => string.Equals(a.Batch, batch, StringComparison.Ordinal)))
         {
-            acc.Apply(entry, detail);
+            acc.Apply(entry, ledgerEvent);
         }
     }
 

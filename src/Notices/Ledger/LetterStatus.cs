@@ -1,4 +1,5 @@
 using Notices.Campaigns;
+using Notices.Model;
 
 namespace Notices.Ledger;
 
@@ -14,4 +15,23 @@ public sealed record LetterStatus(
     string? PdfSha256,
     bool DeliveredByDsn,
     bool Bounced,
-    EmailStage Email = EmailStage.None);
+    EmailStage Email = EmailStage.None)
+{
+    /// <summary>The fine-grained state from <see cref="LetterStateMachine"/>.</summary>
+    public LetterState Stage { get; init; } = LetterState.Planned;
+
+    /// <summary>The Message-ID this letter's email carries (one per letter, kept across runs and resends).</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>How the last email intent was to be handed over (for an uncertain letter: pickup can be checked, SMTP cannot).</summary>
+    public EmailTransport? IntentTransport { get; init; }
+
+    /// <summary>The print batch the letter was last placed in.</summary>
+    public string? Batch { get; init; }
+
+    /// <summary>Events that made no sense in the state they met (a second sealed batch, email after print).</summary>
+    public IReadOnlyList<string> Anomalies { get; init; } = [];
+
+    /// <summary>How many times the email was handed over (intents); more than one means identifiable duplicates may exist.</summary>
+    public int HandOvers { get; init; }
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Notices.Model;
 using Notices.Store;
 
 namespace Notices.Ledger;

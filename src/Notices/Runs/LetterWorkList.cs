@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Notices.Campaigns;
 using Notices.Ledger;
+using Notices.Model;
 using Notices.Store;
 
 namespace Notices.Runs;
@@ -14,9 +15,12 @@ public sealed class LetterWorkList
 {
     public List<LetterWorkItem> ToDeliver { get; } = [];
     public List<PlannedLetter> NewlyUnreachable { get; } = [];
+    /// <summary>SMTP letters whose hand-over an earlier run began and never saw end: held back unless the user asked to resend.</summary>
+    public List<string> UncertainHeld { get; } = [];
     public int AlreadyDone { get; private set; }
 
-    public static LetterWorkList Build(NoticesDbContext db, CampaignPlan plan, IReadOnlyDictionary<string, LetterStatus> states, DateTimeOffset now)
+    public static LetterWorkList Build(
+        NoticesDbContext db, CampaignPlan plan, IReadOnlyDictionary<string, LetterStatus> states, DateTimeOffset now, bool resendUncertain = false)
     {
         var campaignId = plan.Notice.Id;
         EnsureCampaign(db, plan.Notice, now);
@@ -32,7 +36,9 @@ public sealed class LetterWorkList
             {
                 var stored = LetterSnapshot.FromJson(record.SnapshotJson);
                 var wasOnlyUnreachable = stored.Channel == DeliveryChannelKind.Unreachable && state is null or LetterDeliveryState.Unreachable;
-                if (wasOnlyUnreachable && planned.Channel != DeliveryChannelKind.Unreachable)
+                // A letter that could never be made (say a glyph the font lacks) takes the patient's data as it is now.
+                var neverMade = status?.Stage == LetterState.Failed && status.LastEvent == nameof(LedgerEventKind.LetterFailed) && status.PdfSha256 is null;
+                if ((wasOnlyUnreachable && planned.Channel != DeliveryChannelKind.Unreachable) || neverMade)
                 {
                     record.SnapshotJson = LetterSnapshot.ToJson(planned);
                     record.Channel = planned.Channel.ToString();
@@ -56,13 +62,32 @@ public sealed class LetterWorkList
                 });
             }
 
+            var item = new LetterWorkItem(letter, status?.PdfSha256, 0) { MessageId = status?.MessageId };
             switch (state)
             {
+                case LetterDeliveryState.Failed when status!.LastEvent == nameof(LedgerEventKind.LetterFailed):
+                    // Could not be made or handed over: try again; a fixed record or PDF may let it through now.
+                    if (letter.Channel == DeliveryChannelKind.Unreachable)
+                    {
+                        list.NewlyUnreachable.Add(letter);
+                    }
+                    else
+                    {
+                        list.ToDeliver.Add(item);
+                    }
+
+                    break;
                 case LetterDeliveryState.Sent or LetterDeliveryState.Printed or LetterDeliveryState.Acknowledged or LetterDeliveryState.Failed:
                     list.AlreadyDone++;
                     break;
                 case LetterDeliveryState.Unreachable when letter.Channel == DeliveryChannelKind.Unreachable:
                     list.AlreadyDone++;
+                    break;
+                case LetterDeliveryState.Uncertain when status!.IntentTransport == EmailTransport.Pickup || resendUncertain:
+                    list.ToDeliver.Add(item with { ResumeIntent = true });
+                    break;
+                case LetterDeliveryState.Uncertain:
+                    list.UncertainHeld.Add(planned.LetterId);
                     break;
                 default:
                     if (letter.Channel == DeliveryChannelKind.Unreachable)
@@ -71,7 +96,7 @@ public sealed class LetterWorkList
                     }
                     else
                     {
-                        list.ToDeliver.Add(new LetterWorkItem(letter, status?.PdfSha256, 0));
+                        list.ToDeliver.Add(item);
                     }
 
                     break;

@@ -11,4 +11,6 @@ public sealed record SendOptions
     public int PrintBatchSize { get; init; } = 500;
     /// <summary>Send email through this SMTP server; null writes .eml files to the pickup directory instead.</summary>
     public Delivery.Smtp.SmtpSettings? Smtp { get; init; }
+    /// <summary>Re-send uncertain SMTP letters (intent recorded, outcome unknown) with their recorded Message-ID.</summary>
+    public bool ResendUncertain { get; init; }
 }

@@ -8,6 +8,7 @@ using Notices.Delivery.Smtp;
 using Notices.Ledger;
 using Notices.Letters;
 using Notices.Letters.Templates;
+using Notices.Model;
 using Notices.Store;
 
 namespace Notices.Runs;
@@ -16,6 +17,8 @@ namespace Notices.Runs;
 /// One <c>send</c> of a campaign: render each letter that is not yet delivered, hand it to its channel, and record
 /// every step in the ledger. Letters an earlier run delivered are skipped, so sending twice delivers nothing twice;
 /// letters rendered but not delivered (a killed run) are delivered from their PDF when its hash still matches.
+/// One run per campaign holds <see cref="CampaignRunLock"/>; channels record their intent durably before every
+/// hand-over, so a killed run is resumed without a silent duplicate (see <see cref="LetterWorkList"/>).
 /// </summary>
 public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, TimeProvider? timeProvider = null)
 {
@@ -25,38 +28,58 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
     {
         var stopwatch = Stopwatch.StartNew();
         var notice = review.Notice;
+        using var runLock = CampaignRunLock.Acquire(db, notice.Id, "send");
         var paths = new CampaignPaths(options.OutputDirectory, notice.Id);
         paths.Create();
         var letterDate = options.LetterDate ?? notice.Date ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
 
         var before = LetterStateProjector.Project(db, notice.Id);
         var states = before.Letters.ToDictionary(l => l.LetterId, StringComparer.Ordinal);
-        var work = LetterWorkList.Build(db, review.Plan, states, _time.GetUtcNow());
+        var work = LetterWorkList.Build(db, review.Plan, states, _time.GetUtcNow(), options.ResendUncertain);
 
         using var ledger = new LedgerWriter(db, _time);
         var log = new LedgerDeliveryLog(ledger);
         foreach (var letter in work.NewlyUnreachable)
         {
-            ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, LedgerEventKind.Unreachable,
-                new Dictionary<string, string> { ["reason"] = letter.ChannelNote ?? "ingen adresse" });
+            ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, new Unreachable(letter.ChannelNote ?? "ingen adresse"));
         }
 
         var composer = new LetterComposer(notice, review.Templates);
-        // Declared print first so it is disposed last: the SMTP channel's print fallback feeds it until the end.
-        await using var print = new PrintBatchChannel(new PrintBatchOptions { OutputDirectory = paths.Print, BatchSize = options.PrintBatchSize }, log);
+        var printOptions = new PrintBatchOptions
+        {
+            OutputDirectory = paths.Print,
+            CampaignId = notice.Id,
+            BatchSize = options.PrintBatchSize,
+            SealedBatches = SealedBatches.Read(db, notice.Id),
+        };
+        await using var print = new PrintBatchChannel(printOptions, log);
         var pickup = EmailOptions(notice, paths);
         await using IDeliveryChannel email = options.Smtp is { } smtp
-            ? new SmtpChannel(smtp, pickup.Identity, log, print, _time)
+            ? new SmtpChannel(smtp, pickup.Identity, log, _time)
             : new EmailPickupChannel(pickup, log);
         var rendered = new List<(string LetterId, string Sha)>();
         var done = 0;
+        var failedToMake = 0;
         progress?.Report(new SendProgress(0, work.ToDeliver.Count));
 
         await Parallel.ForEachAsync(work.ToDeliver,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.RenderWorkers), CancellationToken = cancellationToken },
             async (item, ct) =>
             {
-                var outgoing = Prepare(item, composer, letterDate, paths, ledger, notice);
+                OutgoingLetter outgoing;
+                try
+                {
+                    outgoing = Prepare(item, composer, letterDate, paths, ledger, notice);
+                }
+                catch (Exception ex) when (LetterFault.IsLetterFault(ex))
+                {
+                    // One bad record fails its own letter, never the campaign.
+                    ledger.Append(notice.Id, item.Letter.LetterId, item.Letter.Recipient.PatientId, new LetterFailed("render", LetterFault.Describe(ex)));
+                    Interlocked.Increment(ref failedToMake);
+                    progress?.Report(new SendProgress(Interlocked.Increment(ref done), work.ToDeliver.Count));
+                    return;
+                }
+
                 if (outgoing.PdfSha256 != item.KnownSha256)
                 {
                     lock (rendered)
@@ -70,7 +93,13 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
                 progress?.Report(new SendProgress(Interlocked.Increment(ref done), work.ToDeliver.Count));
             }).ConfigureAwait(false);
 
-        await email.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        var emailOutcome = await email.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        // Letters the email server refused for good go by post: the run owns both channels, so it re-routes them.
+        foreach (var refused in emailOutcome.ForPost)
+        {
+            await print.DeliverAsync(refused, cancellationToken).ConfigureAwait(false);
+        }
+
         await print.CompleteAsync(cancellationToken).ConfigureAwait(false);
         ledger.Flush();
         LetterWorkList.StorePdfHashes(db, rendered);
@@ -83,14 +112,17 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             CampaignId = notice.Id,
             Letters = review.Plan.Letters.Count,
             Rendered = rendered.Count,
-            Emailed = after.Letters.Count(l => l.State == LetterDeliveryState.Sent),
-            Printed = after.Letters.Count(l => l.State == LetterDeliveryState.Printed),
-            Unreachable = after.Letters.Count(l => l.State == LetterDeliveryState.Unreachable),
-            Failed = after.Letters.Count(l => l.State is LetterDeliveryState.Failed or LetterDeliveryState.Pending),
+            Emailed = after.Counts[LetterDeliveryState.Sent],
+            Printed = after.Counts[LetterDeliveryState.Printed],
+            Unreachable = after.Counts[LetterDeliveryState.Unreachable],
+            Failed = after.Counts[LetterDeliveryState.Failed] + after.Counts[LetterDeliveryState.Pending],
+            FailedToMake = failedToMake,
+            Uncertain = after.Counts[LetterDeliveryState.Uncertain],
+            Resent = work.ToDeliver.Count(w => w.ResumeIntent && states.TryGetValue(w.Letter.LetterId, out var s) && s.IntentTransport == EmailTransport.Smtp),
             AlreadyDone = work.AlreadyDone,
             Deferred = thisRun.Count(l => l.State == LetterDeliveryState.Pending && l.LastEvent == nameof(LedgerEventKind.EmailDeferred)),
-            PrintedAfterEmailFailure = PrintedAfterEmailFailure(db, notice.Id, thisRun),
-            SmtpServerProblem = (email as SmtpChannel)?.ServerProblem,
+            PrintedAfterEmailFailure = emailOutcome.ForPost.Count,
+            SmtpServerProblem = emailOutcome.ServerProblem,
             EmailDestination = options.Smtp is { } s ? "smtp://" + s.Server : Path.GetFullPath(paths.Email),
             Elapsed = stopwatch.Elapsed,
         };
@@ -121,26 +153,16 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             }
 
             File.Move(temp, pdfPath, overwrite: true);
-            ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, LedgerEventKind.LetterRendered,
-                new Dictionary<string, string>
-                {
-                    ["sha256"] = sha,
-                    ["pages"] = pages.ToString(CultureInfo.InvariantCulture),
-                    ["file"] = Path.GetFileName(pdfPath),
-                    ["large_print"] = letter.Recipient.LargePrint ? "true" : "false",
-                    ["date"] = letterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                });
+            ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, new LetterRendered(
+                sha, pages, Path.GetFileName(pdfPath), letter.Recipient.LargePrint,
+                letterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 
-        return OutgoingLetterBuilder.Build(notice.Id, letter, composed, pdfPath, sha, pages);
-    }
-
-    /// <summary>Letters of this run whose email failed permanently and that then went into a print batch.</summary>
-    private static int PrintedAfterEmailFailure(NoticesDbContext db, string campaignId, List<LetterStatus> thisRun)
-    {
-        var failed = db.Ledger.Where(e => e.CampaignId == campaignId && e.Kind == nameof(LedgerEventKind.EmailFailed))
-            .Select(e => e.LetterId).ToHashSet(StringComparer.Ordinal);
-        return thisRun.Count(l => l.State == LetterDeliveryState.Printed && failed.Contains(l.LetterId));
+        return OutgoingLetterBuilder.Build(notice.Id, letter, composed, pdfPath, sha, pages) with
+        {
+            MessageId = item.MessageId,
+            ResumeIntent = item.ResumeIntent,
+        };
     }
 
     private static EmailPickupOptions EmailOptions(NoticePackage notice, CampaignPaths paths)

@@ -11,6 +11,12 @@ public sealed record SendSummary
     public int Unreachable { get; init; }
     public int Failed { get; init; }
     public int AlreadyDone { get; init; }
+    /// <summary>Letters that could not be made in this run (a glyph the font lacks, a broken record); each failed alone.</summary>
+    public int FailedToMake { get; init; }
+    /// <summary>Email letters handed to the SMTP server by a run that stopped before the outcome was recorded.</summary>
+    public int Uncertain { get; init; }
+    /// <summary>Uncertain letters re-sent in this run with their recorded Message-ID (--resend-uncertain).</summary>
+    public int Resent { get; init; }
     /// <summary>Email letters left pending because the SMTP server failed temporarily; a later send picks them up.</summary>
     public int Deferred { get; init; }
     /// <summary>Email letters that failed permanently and went to the print batch instead.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Notices.Ledger;
+using Notices.Model;
 using Notices.Records;
 
 namespace Notices.Store;
@@ -45,6 +46,7 @@ public sealed class NoticesDbContext(DbContextOptions<NoticesDbContext> options)
             e.ToTable("ledger");
             e.HasKey(l => l.Seq);
             e.Property(l => l.Seq).ValueGeneratedNever();
+            e.Property(l => l.Kind).HasConversion(k => LedgerEventCodec.Name(k), s => LedgerEventCodec.ParseKind(s));
             e.HasIndex(l => new { l.CampaignId, l.LetterId });
         });
     }

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net.Mail;
 using System.Threading.Channels;
 using Notices.Campaigns;
-using Notices.Ledger;
+using System.Collections.Concurrent;
+using Notices.Model;
 using Polly;
 using Polly.Retry;
 
@@ -29,7 +30,7 @@ public sealed class SmtpChannel : IDeliveryChannel
 {
     private readonly SmtpSettings _settings;
     private readonly IDeliveryLog _log;
-    private readonly IDeliveryChannel? _printFallback;
+    private readonly ConcurrentQueue<OutgoingLetter> _refused = new();
     private readonly EmailMessageFactory _factory;
     private readonly SendPacer _pacer;
     private readonly ResiliencePipeline _retry;
@@ -39,14 +40,13 @@ public sealed class SmtpChannel : IDeliveryChannel
     private volatile string? _serverProblem;
     private Exception? _unexpected;
 
-    public SmtpChannel(SmtpSettings settings, EmailIdentity identity, IDeliveryLog log, IDeliveryChannel? printFallback, TimeProvider? time = null)
+    public SmtpChannel(SmtpSettings settings, EmailIdentity identity, IDeliveryLog log, TimeProvider? time = null)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _log = log ?? throw new ArgumentNullException(nameof(log));
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Connections, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxAttempts, 1);
-        _printFallback = settings.PrintFallback ? printFallback : null;
         _factory = new EmailMessageFactory(identity);
         _pacer = new SendPacer(settings.MaxMessagesPerSecond, time);
         _retry = BuildRetry(settings, time);
@@ -71,15 +71,16 @@ public sealed class SmtpChannel : IDeliveryChannel
         await _queue.Writer.WriteAsync(letter, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Waits until every queued letter has an outcome.</summary>
-    public async Task CompleteAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until every queued letter has an outcome. Reports why the server was given up on, if it was, and the
+    /// letters the server refused for good that may go by post instead (the run that owns the channels re-routes them).
+    /// </summary>
+    public async Task<ChannelCompletion> CompleteAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
         await Task.WhenAll(_workers).WaitAsync(cancellationToken).ConfigureAwait(false);
-        if (_unexpected is { } ex)
-        {
-            throw new InvalidOperationException("Sending by SMTP failed unexpectedly; the letters concerned stay pending.", ex);
-        }
+        var problem = _serverProblem ?? (_unexpected is { } ex ? "unexpected error: " + ex.GetType().Name : null);
+        return new ChannelCompletion(problem) { ForPost = [.. _refused] };
     }
 
     /// <summary>Stops the workers; letters still queued get no outcome and stay pending.</summary>
@@ -116,7 +117,7 @@ public sealed class SmtpChannel : IDeliveryChannel
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
                         // Keep draining the queue (writers wait on it); the letter stays pending and the run reports it.
-                        Record(letter, LedgerEventKind.EmailDeferred, ("reason", "unexpected error: " + ex.GetType().Name));
+                        Record(letter, new EmailDeferred("unexpected error: " + ex.GetType().Name));
                         Interlocked.CompareExchange(ref _unexpected, ex, null);
                     }
                 }
@@ -132,17 +133,21 @@ public sealed class SmtpChannel : IDeliveryChannel
     {
         if (_serverProblem is { } problem)
         {
-            Record(letter, LedgerEventKind.EmailDeferred, ("reason", "server unavailable earlier in this run: " + problem), ("attempts", "0"));
+            Record(letter, new EmailDeferred("server unavailable earlier in this run: " + problem, Attempts: 0));
             return;
         }
 
-        if (EmailReadiness.Problem(letter, out _) is { } pdfProblem)
+        if (EmailReadiness.Problem(letter, out var sha) is { } pdfProblem)
         {
-            Record(letter, LedgerEventKind.EmailFailed, ("reason", pdfProblem));
+            Record(letter, new EmailFailed(pdfProblem, MessageId: letter.MessageId));
             return;
         }
 
-        var messageId = _factory.NewMessageId(letter.LetterId);
+        // Intent before effect: the Message-ID is durable before the server sees it. If the run dies before the
+        // outcome is recorded, the letter is uncertain and only ever re-sent with this same Message-ID.
+        var messageId = letter.MessageId ?? _factory.NewMessageId(letter.LetterId);
+        _log.RecordIntent([new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
+            new EmailSending(messageId, EmailTransport.Smtp, sha, Resend: letter.ResumeIntent))]);
         var attempts = 0;
         try
         {
@@ -181,12 +186,11 @@ public sealed class SmtpChannel : IDeliveryChannel
                 _serverProblem ??= Describe(failure);
             }
 
-            Record(letter, LedgerEventKind.EmailDeferred, ("status", failure.Status), ("reason", failure.Reason), ("attempts", N(attempts)));
+            Record(letter, new EmailDeferred(failure.Reason, Blank(failure.Status), attempts, messageId));
             return;
         }
 
-        Record(letter, LedgerEventKind.EmailAccepted,
-            ("message_id", messageId), ("pdf_sha256", letter.PdfSha256), ("server", _settings.Server.ToString()), ("attempts", N(attempts)));
+        Record(letter, new EmailAccepted(messageId, letter.PdfSha256, _settings.Server.ToString(), attempts));
     }
 
     private void SendOnce(SmtpConnection connection, OutgoingLetter letter, string messageId)
@@ -206,30 +210,19 @@ public sealed class SmtpChannel : IDeliveryChannel
 
     private void FailPermanently(OutgoingLetter letter, SmtpFailure failure, string messageId, int attempts)
     {
-        var fallback = _printFallback is not null && letter.HasPostalAddress;
-        var next = fallback ? "print" : _printFallback is null ? "none (print fallback off)" : "none (no postal address)";
-        Record(letter, LedgerEventKind.EmailFailed,
-            ("status", failure.Status), ("reason", failure.Reason), ("message_id", messageId), ("attempts", N(attempts)), ("fallback", next));
+        var fallback = _settings.PrintFallback && letter.HasPostalAddress;
+        var next = fallback ? "print" : !_settings.PrintFallback ? "none (print fallback off)" : "none (no postal address)";
+        Record(letter, new EmailFailed(failure.Reason, Blank(failure.Status), messageId, attempts, next));
         if (fallback)
         {
-            // From a worker thread with no synchronisation context, so blocking here cannot deadlock.
-            _printFallback!.DeliverAsync(letter with { Channel = DeliveryChannelKind.Post }, _stop.Token).GetAwaiter().GetResult();
+            _refused.Enqueue(letter with { Channel = DeliveryChannelKind.Post });
         }
     }
 
-    private void Record(OutgoingLetter letter, LedgerEventKind kind, params (string Key, string Value)[] detail)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in detail)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                values[key] = value;
-            }
-        }
+    private void Record(OutgoingLetter letter, LedgerEvent ledgerEvent) =>
+        _log.Record(new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId, ledgerEvent));
 
-        _log.Record(new DeliveryEvent(letter.CampaignId, letter.LetterId, letter.PatientId, kind, values));
-    }
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private string Describe(SmtpFailure failure) =>
         $"{_settings.Server}: {(failure.Status.Length > 0 ? failure.Status + " " : "")}{failure.Reason}";
@@ -260,5 +253,4 @@ public sealed class SmtpChannel : IDeliveryChannel
     private static bool IsTemporary(Exception ex) =>
         ex is SmtpException or IOException or TimeoutException && SmtpFailure.Classify(ex).Kind == SmtpFailureKind.Temporary;
 
-    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

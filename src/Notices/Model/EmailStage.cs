@@ -1,4 +1,4 @@
-namespace Notices.Ledger;
+namespace Notices.Model;
 
 /// <summary>
 /// How far a letter's email got, from the latest email event: what an auditor asks after "sent" — did the server take
@@ -8,6 +8,8 @@ public enum EmailStage
 {
     /// <summary>No email event (a post letter, or nothing sent yet).</summary>
     None,
+    /// <summary>Handed to the SMTP server when a run stopped, outcome unknown (uncertain).</summary>
+    Sending,
     /// <summary>Written as an .eml file to the pickup directory; nothing is known beyond that.</summary>
     Written,
     /// <summary>Accepted by the SMTP server (250 after DATA); no DSN yet.</summary>

@@ -1,15 +1,18 @@
-namespace Notices.Ledger;
+namespace Notices.Model;
 
-/// <summary>Every kind of step the ledger records. Stored by name, so never rename a member.</summary>
+/// <summary>
+/// Every kind of step the ledger records; each has one event record in <c>Model/Events</c> (see
+/// <see cref="LedgerEventCodec"/>). Stored by name, so never rename a member.
+/// </summary>
 public enum LedgerEventKind
 {
-    /// <summary>The letter PDF was made; detail carries its SHA-256 and page count.</summary>
+    /// <summary>The letter PDF was made; carries its SHA-256 and page count.</summary>
     LetterRendered,
     /// <summary>The email was written as an .eml file to the pickup directory.</summary>
     EmailWritten,
     /// <summary>The SMTP server accepted the message (250 after DATA).</summary>
     EmailAccepted,
-    /// <summary>Sending failed permanently, or for good after retries; detail carries the reason.</summary>
+    /// <summary>Sending failed permanently; carries the reason.</summary>
     EmailFailed,
     /// <summary>A DSN reported the message delivered.</summary>
     EmailDelivered,
@@ -17,7 +20,7 @@ public enum LedgerEventKind
     EmailDelayed,
     /// <summary>A DSN or bounce reported the message failed.</summary>
     EmailBounced,
-    /// <summary>The letter was placed in a print batch file; detail carries batch and position.</summary>
+    /// <summary>The letter was placed in a print batch at a position; final only once the batch is sealed.</summary>
     PrintBatched,
     /// <summary>The batch was handed to a CUPS queue.</summary>
     PrintSubmitted,
@@ -34,4 +37,14 @@ public enum LedgerEventKind
     /// <summary>SMTP failed temporarily (4xx, connection refused or lost, timeout) and retries ran out in this run;
     /// the letter stays pending and the next <c>send</c> tries it again.</summary>
     EmailDeferred,
+    /// <summary>Intent: the email with this Message-ID is about to be handed to the server (written before the hand-over).</summary>
+    EmailSending,
+    /// <summary>A batch file is complete, its manifest is written, and its SHA-256 is recorded: the batch exists.</summary>
+    BatchSealed,
+    /// <summary>A batch file that was never sealed (a run killed while writing it) was set aside so no one prints it.</summary>
+    BatchDiscarded,
+    /// <summary>The letter could not be made or handed over (a glyph the font lacks, an unreadable PDF); carries the reason.</summary>
+    LetterFailed,
+    /// <summary>Not a kind this program writes: a stored name it does not know (an edited row). Never written.</summary>
+    Unknown,
 }
