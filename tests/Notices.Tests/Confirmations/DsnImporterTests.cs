@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Notices.Model;
 using Notices.Confirmations;
 using Notices.Ledger;
 using Notices.Runs;
@@ -27,7 +28,7 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         Assert.Empty(summary.Unmatched);
         Assert.True(summary.EveryBounceCovered);
 
-        var delivered = Assert.Single(c.Ledger(nameof(LedgerEventKind.EmailDelivered)));
+        var delivered = Assert.Single(c.Ledger(LedgerEventKind.EmailDelivered));
         Assert.Equal(a.LetterId, delivered.LetterId);
         Assert.Equal(a.PatientId, delivered.PatientId);
         var detail = LedgerDetail.Parse(delivered.Detail);
@@ -38,10 +39,10 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         Assert.Equal("1795252504.V801I1.mail:2,", detail["file"]);
         Assert.False(detail.ContainsKey("message_id_mismatch"));
 
-        var delayed = LedgerDetail.Parse(Assert.Single(c.Ledger(nameof(LedgerEventKind.EmailDelayed))).Detail);
+        var delayed = LedgerDetail.Parse(Assert.Single(c.Ledger(LedgerEventKind.EmailDelayed)).Detail);
         Assert.Equal(("4.4.1", "delayed"), (delayed["status"], delayed["action"]));
 
-        var bounced = Assert.Single(c.Ledger(nameof(LedgerEventKind.EmailBounced)));
+        var bounced = Assert.Single(c.Ledger(LedgerEventKind.EmailBounced));
         Assert.Equal(x.LetterId, bounced.LetterId);
         Assert.Equal("5.1.1", LedgerDetail.Parse(bounced.Detail)["status"]);
         Assert.Equal("1795252505.V801I3.mail:2,S", LedgerDetail.Parse(bounced.Detail)["file"]);
@@ -57,7 +58,7 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         Assert.Equal(1, projection.DeliveredByDsn);
 
         // Re-routed: a PrintBatched row after the bounce, in a new batch file holding the letter's pages.
-        var batched = c.Ledger(nameof(LedgerEventKind.PrintBatched), x.LetterId);
+        var batched = c.Ledger(LedgerEventKind.PrintBatched, x.LetterId);
         var row = Assert.Single(batched);
         Assert.True(row.Seq > bounced.Seq);
         var batch = LedgerDetail.Parse(row.Detail)["batch"];
@@ -91,7 +92,7 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         var second = await c.ImportAsync();
 
         Assert.Equal(3, first.Recorded.Count);
-        Assert.StartsWith("sha256:", LedgerDetail.Parse(c.Ledger(nameof(LedgerEventKind.EmailBounced))[^1].Detail)["dsn"], StringComparison.Ordinal);
+        Assert.StartsWith("sha256:", LedgerDetail.Parse(c.Ledger(LedgerEventKind.EmailBounced)[^1].Detail)["dsn"], StringComparison.Ordinal);
         Assert.Single(first.Rerouted);
         Assert.Empty(second.Recorded);
         Assert.Empty(second.Rerouted);
@@ -163,7 +164,7 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         var summary = await c.ImportAsync();
 
         Assert.Equal(3, summary.Bounced);
-        var reports = c.Ledger(nameof(LedgerEventKind.EmailBounced));
+        var reports = c.Ledger(LedgerEventKind.EmailBounced);
         Assert.Contains("<redacted>", LedgerDetail.Parse(reports[0].Detail)["diagnostic"], StringComparison.Ordinal);
         Assert.Equal("5.2.2", LedgerDetail.Parse(reports[1].Detail)["status"]);
         Assert.Equal("unknown", LedgerDetail.Parse(reports[2].Detail)["status"]);
@@ -196,7 +197,7 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         Assert.Equal(LetterDeliveryState.Failed, c.State(noPdf.LetterId).State);
         Assert.StartsWith("email bounced", c.State(noPdf.LetterId).Detail, StringComparison.Ordinal);
         Assert.Equal(LetterDeliveryState.Printed, c.State(fine.LetterId).State);
-        Assert.Empty(c.Ledger(nameof(LedgerEventKind.PrintBatched), noAddress.LetterId));
+        Assert.Empty(c.Ledger(LedgerEventKind.PrintBatched, noAddress.LetterId));
 
         // Once the PDF is back, the next import posts the letter without recording the bounce again.
         File.Copy(PdfOfSameCampaign(c, noPdf.LetterId), c.LetterPdf(noPdf.LetterId));
@@ -235,7 +236,7 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         Assert.Equal(1, later.Bounced);
         Assert.Empty(later.Rerouted);
         Assert.Empty(later.NotRerouted);
-        Assert.Single(c.Ledger(nameof(LedgerEventKind.PrintBatched), x.LetterId));
+        Assert.Single(c.Ledger(LedgerEventKind.PrintBatched, x.LetterId));
         Assert.Equal(LetterDeliveryState.Printed, c.State(x.LetterId).State);
     }
 
@@ -250,7 +251,7 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         var summary = await c.ImportAsync();
 
         Assert.True(Assert.Single(summary.Recorded).MessageIdMismatch);
-        var detail = LedgerDetail.Parse(Assert.Single(c.Ledger(nameof(LedgerEventKind.EmailDelivered))).Detail);
+        var detail = LedgerDetail.Parse(Assert.Single(c.Ledger(LedgerEventKind.EmailDelivered)).Detail);
         Assert.Equal(Other, detail["message_id"]);
         Assert.Equal("true", detail["message_id_mismatch"]);
     }

@@ -1,3 +1,4 @@
+using Notices.Model;
 using Notices.Confirmations;
 using Notices.Ledger;
 using Xunit;

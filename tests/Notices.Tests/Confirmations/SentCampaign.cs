@@ -1,3 +1,4 @@
+using Notices.Model;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Notices.Confirmations;
@@ -41,7 +42,7 @@ public sealed class SentCampaign : IDisposable
             new DsnImportOptions { MaildirPath = Maildir, OutputDirectory = OutDir, PrintFallback = printFallback }, CancellationToken.None);
     }
 
-    public List<LedgerEntry> Ledger(string? kind = null, string? letterId = null)
+    public List<LedgerEntry> Ledger(LedgerEventKind? kind = null, string? letterId = null)
     {
         using var db = StoreSchema.Open(DbPath);
         return db.Ledger.AsNoTracking()

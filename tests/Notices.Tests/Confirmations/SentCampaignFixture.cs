@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Notices.Model;
 using Notices.Ledger;
 using Notices.Letters;
 using Notices.Records;
@@ -37,10 +38,10 @@ public sealed class SentCampaignFixture : IDisposable
 
             // Each email letter with the Message-ID its .eml file was written with.
             EmailLetters = db.Ledger.AsNoTracking()
-                .Where(e => e.Kind == nameof(LedgerEventKind.EmailWritten))
+                .Where(e => e.Kind == LedgerEventKind.EmailWritten)
                 .OrderBy(e => e.LetterId)
                 .AsEnumerable()
-                .Select(e => new SentEmail(e.LetterId!, e.PatientId!, LedgerDetail.Parse(e.Detail)["message_id"]))
+                .Select(e => new SentEmail(e.LetterId!, e.PatientId!, ((EmailWritten)e.ReadEvent()).MessageId))
                 .ToList();
             PostLetterIds = db.Letters.AsNoTracking().Where(l => l.Channel == "Post").Select(l => l.LetterId).AsEnumerable()
                 .Order(StringComparer.Ordinal).ToList();

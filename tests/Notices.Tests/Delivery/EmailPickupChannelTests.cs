@@ -1,3 +1,4 @@
+using Notices.Model;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -75,7 +76,7 @@ public sealed class EmailPickupChannelTests : IDisposable
 
         var events = _store.Db.Ledger.AsNoTracking().OrderBy(e => e.Seq).ToList();
         Assert.Equal(6, events.Count);
-        Assert.All(events, e => Assert.Equal("EmailWritten", e.Kind));
+        Assert.All(events, e => Assert.Equal(LedgerEventKind.EmailWritten, e.Kind));
 
         foreach (var letter in letters)
         {
@@ -137,8 +138,8 @@ public sealed class EmailPickupChannelTests : IDisposable
         Assert.Empty(Directory.GetFiles(_pickup, "*.eml"));
         var events = _store.Db.Ledger.AsNoTracking().ToList();
         Assert.Equal(3, events.Count);
-        Assert.All(events, e => Assert.Equal("EmailFailed", e.Kind));
-        string Reason(OutgoingLetter l) => LedgerDetail.Parse(events.Single(e => e.LetterId == l.LetterId).Detail)["reason"];
+        Assert.All(events, e => Assert.Equal(LedgerEventKind.EmailFailed, e.Kind));
+        string Reason(OutgoingLetter l) => ((EmailFailed)events.Single(e => e.LetterId == l.LetterId).ReadEvent()).Reason;
         Assert.Equal("no email address", Reason(noAddress));
         Assert.Equal("invalid email address", Reason(badAddress));
         Assert.Contains("changed", Reason(changed), StringComparison.Ordinal);

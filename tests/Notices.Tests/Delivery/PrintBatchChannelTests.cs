@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Notices.Campaigns;
 using Notices.Delivery;
 using Notices.Ledger;
+using Notices.Model;
+using Notices.Runs;
 using Notices.Tests.Ledger;
 using Xunit;
 
@@ -44,6 +46,17 @@ public sealed class PrintBatchChannelTests : IDisposable
             Country = country,
         };
     }
+
+    /// <summary>Options as a send builds them: the sealed batches come from the ledger.</summary>
+    private PrintBatchOptions Options(int batchSize = 500) => new()
+    {
+        OutputDirectory = _print,
+        CampaignId = "FA830",
+        BatchSize = batchSize,
+        SealedBatches = SealedBatches.Read(_store.Db, "FA830"),
+    };
+
+    private async Task<PrintBatchChannel> Run(params OutgoingLetter[] letters) => await Run(Options(), letters);
 
     private async Task<PrintBatchChannel> Run(PrintBatchOptions options, params OutgoingLetter[] letters)
     {
@@ -85,7 +98,7 @@ public sealed class PrintBatchChannelTests : IDisposable
             Letter(4, 1, "1050"),
             Letter(5, 2, "9000"),
         };
-        var channel = await Run(new PrintBatchOptions { OutputDirectory = _print, BatchSize = 4 }, letters);
+        var channel = await Run(Options(batchSize: 4), letters);
 
         Assert.Equal(["batch-0001.pdf", "batch-0002.pdf"], channel.WrittenBatches);
         var batch1 = Path.Combine(_print, "batch-0001.pdf");
@@ -108,25 +121,27 @@ public sealed class PrintBatchChannelTests : IDisposable
         Assert.DoesNotContain("Østergård", File.ReadAllText(Path.Combine(_print, "manifest.csv")), StringComparison.Ordinal);
 
         var events = _store.Db.Ledger.AsNoTracking().OrderBy(e => e.Seq).ToList();
-        Assert.Equal(5, events.Count);
-        Assert.All(events, e => Assert.Equal("PrintBatched", e.Kind));
-        var detail = LedgerDetail.Parse(events.Single(e => e.LetterId == "FA830-DK-000001").Detail);
-        Assert.Equal("batch-0001.pdf", detail["batch"]);
-        Assert.Equal("3", detail["position"]);
-        Assert.Equal("5", detail["first_page"]);
-        Assert.False(detail.ContainsKey("reused"));
+        Assert.Equal(7, events.Count);
+        Assert.Equal(5, events.Count(e => e.Kind == LedgerEventKind.PrintBatched));
+        var placed = (PrintBatched)events.Single(e => e.LetterId == "FA830-DK-000001").ReadEvent();
+        Assert.Equal(("batch-0001.pdf", 3, 5), (placed.Batch, placed.Position, placed.FirstPage));
+        // Each batch is sealed with the SHA-256 of exactly the file the post room sees, after its letters' places.
+        var seals = events.Where(e => e.Kind == LedgerEventKind.BatchSealed).Select(e => (BatchSealed)e.ReadEvent()).ToList();
+        Assert.Equal(["batch-0001.pdf", "batch-0002.pdf"], seals.Select(b => b.Batch));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(batch1))), seals[0].Sha256);
+        Assert.Equal((4, 10), (seals[0].Letters, seals[0].Pages));
         Assert.Empty(Directory.GetFiles(_print, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_print, ".staging")));
     }
 
     [Fact]
     public async Task A_second_run_continues_numbering_and_leaves_earlier_batches_alone()
     {
-        var options = new PrintBatchOptions { OutputDirectory = _print };
-        await Run(options, Letter(1, 2, "8000"), Letter(2, 1, "2100"));
+        await Run(Letter(1, 2, "8000"), Letter(2, 1, "2100"));
         var batch1 = Path.Combine(_print, "batch-0001.pdf");
         var before = SHA256.HashData(File.ReadAllBytes(batch1));
 
-        var second = await Run(options, Letter(3, 3, "5000"));
+        var second = await Run(Letter(3, 3, "5000"));
 
         Assert.Equal(["batch-0002.pdf"], second.WrittenBatches);
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(batch1)));
@@ -134,61 +149,92 @@ public sealed class PrintBatchChannelTests : IDisposable
         var lines = ManifestLines(_print);
         Assert.Equal(4, lines.Count);
         Assert.Equal("batch-0002.pdf", lines[3][0]);
-        Assert.Equal(3, _store.Db.Ledger.Count());
+        Assert.Equal(5, _store.Db.Ledger.Count());
     }
 
     [Fact]
-    public async Task A_letter_already_in_a_batch_is_not_printed_twice()
+    public async Task A_batch_file_a_killed_run_left_unsealed_is_set_aside_and_its_letters_are_batched_again()
     {
-        var options = new PrintBatchOptions { OutputDirectory = _print };
-        var letter = Letter(1, 2, "8000");
-        await Run(options, letter, Letter(2, 2, "8200"));
+        // What a run killed before its seal could leave in the past: a complete-looking batch and a cut manifest.
+        Directory.CreateDirectory(_print);
+        File.Copy(Letter(1, 2, "8000").PdfPath, Path.Combine(_print, "batch-0001.pdf"));
+        await File.WriteAllTextAsync(Path.Combine(_print, "manifest.csv"), "batch;position;letter_id\r\nbatch-0001.pdf;1;FA8");
 
-        // A restarted run hands the same letter (same PDF) to the channel again.
-        var rerun = await Run(options, letter);
+        var channel = await Run(Letter(1, 2, "8000"), Letter(2, 1, "2100"));
 
-        Assert.Empty(rerun.WrittenBatches);
-        Assert.False(File.Exists(Path.Combine(_print, "batch-0002.pdf")));
-        var events = _store.Db.Ledger.AsNoTracking().Where(e => e.LetterId == letter.LetterId).OrderBy(e => e.Seq).ToList();
-        Assert.Equal(2, events.Count);
-        var reused = LedgerDetail.Parse(events[1].Detail);
-        Assert.Equal("true", reused["reused"]);
-        Assert.Equal("batch-0001.pdf", reused["batch"]);
-        Assert.Equal("1", reused["first_page"]);
-
-        // With reuse off it is printed again, into a new batch.
-        var again = await Run(options with { ReuseBatchedLetters = false }, letter);
-        Assert.Equal(["batch-0002.pdf"], again.WrittenBatches);
+        Assert.Equal(["batch-0002.pdf"], channel.WrittenBatches);
+        Assert.False(File.Exists(Path.Combine(_print, "batch-0001.pdf")));
+        Assert.True(File.Exists(Path.Combine(_print, "batch-0001.pdf.unsealed")));
+        var lines = ManifestLines(_print);
+        Assert.Equal(3, lines.Count);
+        Assert.All(lines.Skip(1), l => Assert.Equal("batch-0002.pdf", l[0]));
+        var discarded = (BatchDiscarded)Assert.Single(_store.Db.Ledger.AsNoTracking().Where(e => e.Kind == LedgerEventKind.BatchDiscarded)).ReadEvent();
+        Assert.Equal(("batch-0001.pdf", "batch-0001.pdf.unsealed"), (discarded.Batch, discarded.MovedTo));
     }
 
     [Fact]
-    public async Task An_unreadable_letter_is_left_out_and_reported_while_the_rest_is_batched()
+    public async Task A_run_killed_after_the_seal_has_its_batch_moved_into_view_on_resume_and_never_batched_twice()
+    {
+        var letters = new[] { Letter(1, 2, "8000"), Letter(2, 1, "2100") };
+        using (var writer = new LedgerWriter(_store.Db))
+        {
+            var dying = new DiesAfterIntent(new LedgerDeliveryLog(writer));
+            var channel = new PrintBatchChannel(Options(), dying);
+            foreach (var letter in letters)
+            {
+                await channel.DeliverAsync(letter, CancellationToken.None);
+            }
+
+            await Assert.ThrowsAsync<ProcessKilledException>(() => channel.CompleteAsync(CancellationToken.None));
+        }
+
+        Assert.False(File.Exists(Path.Combine(_print, "batch-0001.pdf")));
+        Assert.True(File.Exists(Path.Combine(_print, ".staging", "batch-0001.pdf")));
+
+        // The next run learns from the ledger that batch-0001 is sealed: it exists, so it is moved into view.
+        var resumed = await Run();
+
+        Assert.Empty(resumed.WrittenBatches);
+        Assert.Equal(4, Poppler.PageCount(Path.Combine(_print, "batch-0001.pdf")));
+        Assert.Equal(3, ManifestLines(_print).Count);
+        var projection = LetterStateProjector.Project(_store.Db, "FA830");
+        Assert.All(projection.Letters, l => Assert.Equal(LetterDeliveryState.Printed, l.State));
+    }
+
+    [Fact]
+    public async Task An_unreadable_letter_fails_on_its_own_while_the_rest_is_batched()
     {
         var good = Letter(1, 2, "8000");
         var brokenPath = Path.Combine(_letters, "broken.pdf");
         await File.WriteAllTextAsync(brokenPath, "%PDF-1.7 this is not a pdf");
         var broken = Letter(2, 1, "2100") with { PdfPath = brokenPath, PdfSha256 = "" };
+        var missing = Letter(3, 1, "2200") with { PdfPath = Path.Combine(_letters, "missing.pdf") };
 
-        using var writer = new LedgerWriter(_store.Db);
-        await using var channel = new PrintBatchChannel(new PrintBatchOptions { OutputDirectory = _print }, new LedgerDeliveryLog(writer));
-        await channel.DeliverAsync(good, CancellationToken.None);
-        await channel.DeliverAsync(broken, CancellationToken.None);
-        var error = await Assert.ThrowsAsync<PrintBatchException>(() => channel.CompleteAsync(CancellationToken.None));
+        var channel = await Run(good, broken, missing);
 
-        Assert.Equal(["FA830-DK-000002"], error.Failures.Keys);
+        Assert.Equal(["batch-0001.pdf"], channel.WrittenBatches);
         Assert.Equal(2, Poppler.PageCount(Path.Combine(_print, "batch-0001.pdf")));
-        writer.Flush();
-        var logged = Assert.Single(_store.Db.Ledger.AsNoTracking().ToList());
-        Assert.Equal(good.LetterId, logged.LetterId);
+        var failed = _store.Db.Ledger.AsNoTracking().Where(e => e.Kind == LedgerEventKind.LetterFailed).AsEnumerable()
+            .ToDictionary(e => e.LetterId!, e => ((LetterFailed)e.ReadEvent()).Reason);
+        Assert.Equal("PDF cannot be imported", failed["FA830-DK-000002"]);
+        Assert.Equal("PDF cannot be read", failed["FA830-DK-000003"]);
+        var batched = Assert.Single(_store.Db.Ledger.AsNoTracking().Where(e => e.Kind == LedgerEventKind.PrintBatched));
+        Assert.Equal(good.LetterId, batched.LetterId);
     }
 
-    [Fact]
-    public async Task Missing_pdf_is_rejected_at_delivery()
+    private sealed class ProcessKilledException : Exception
     {
-        using var writer = new LedgerWriter(_store.Db);
-        await using var channel = new PrintBatchChannel(new PrintBatchOptions { OutputDirectory = _print }, new LedgerDeliveryLog(writer));
-        var letter = Letter(1, 1, "8000") with { PdfPath = Path.Combine(_letters, "missing.pdf") };
-        await Assert.ThrowsAsync<FileNotFoundException>(() => channel.DeliverAsync(letter, CancellationToken.None));
-        Assert.Equal(1, PrintBatchChannel.NextBatchNumber(_print));
+    }
+
+    /// <summary>Commits the intent, then "dies": what SIGKILL right after the seal's commit looks like to the channel.</summary>
+    private sealed class DiesAfterIntent(IDeliveryLog inner) : IDeliveryLog
+    {
+        public void Record(LetterEvent letterEvent) => inner.Record(letterEvent);
+
+        public void RecordIntent(IReadOnlyList<LetterEvent> letterEvents)
+        {
+            inner.RecordIntent(letterEvents);
+            throw new ProcessKilledException();
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Notices.Model;
 using Notices.Ledger;
 using Xunit;
 
@@ -14,7 +15,7 @@ public sealed class LedgerVerifierTests
         for (var i = 1; i <= count; i++)
         {
             writer.Append("FA830", "FA830-DK-" + i.ToString("D6", CultureInfo.InvariantCulture), "P" + i.ToString(CultureInfo.InvariantCulture),
-                LedgerEventKind.EmailWritten, new Dictionary<string, string> { ["file"] = i.ToString(CultureInfo.InvariantCulture) + ".eml" });
+                new EmailWritten("<" + i.ToString(CultureInfo.InvariantCulture) + "@example.com>", i.ToString(CultureInfo.InvariantCulture) + ".eml", "abc"));
         }
 
         return store;
@@ -139,7 +140,7 @@ public sealed class LedgerVerifierTests
         store.Execute("DELETE FROM ledger WHERE Seq=4");
         using (var writer = new LedgerWriter(store.Db))
         {
-            writer.Append("FA830", "FA830-DK-000009", "P9", LedgerEventKind.Acknowledged);
+            writer.Append("FA830", "FA830-DK-000009", "P9", new Acknowledged("reply form"));
         }
 
         var result = LedgerVerifier.Verify(store.Db);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Notices.Model;
 using Notices.Ledger;
 using Xunit;
 using Xunit.Abstractions;
@@ -16,8 +17,7 @@ public sealed class LedgerWriterTests(ITestOutputHelper output)
         for (var i = 1; i <= count; i++)
         {
             var id = prefix + i.ToString("D6", CultureInfo.InvariantCulture);
-            writer.Append(Campaign, id, "P" + i.ToString(CultureInfo.InvariantCulture), LedgerEventKind.LetterRendered,
-                new Dictionary<string, string> { ["pdf_sha256"] = new string('a', 64), ["pages"] = "3" });
+            writer.Append(Campaign, id, "P" + i.ToString(CultureInfo.InvariantCulture), new LetterRendered(new string('a', 64), 3, id + ".pdf", false, "2026-11-21"));
         }
     }
 
@@ -28,8 +28,7 @@ public sealed class LedgerWriterTests(ITestOutputHelper output)
         using (var writer = new LedgerWriter(store.Db))
         {
             AppendLetters(writer, 10);
-            writer.Append(Campaign, "FA830-DK-000001", "P1", LedgerEventKind.EmailFailed,
-                new Dictionary<string, string> { ["reason"] = "ugyldig æøå", ["a"] = "1" });
+            writer.Append(Campaign, "FA830-DK-000001", "P1", new EmailFailed("ugyldig æøå", "550 5.1.1"));
         }
 
         var rows = store.Db.Ledger.AsNoTracking().OrderBy(e => e.Seq).ToList();
@@ -77,7 +76,7 @@ public sealed class LedgerWriterTests(ITestOutputHelper output)
     {
         using var store = new LedgerTestStore();
         using var writer = new LedgerWriter(store.Db);
-        writer.Append(Campaign, "FA830-DK-000001", "P1", LedgerEventKind.Unreachable);
+        writer.Append(Campaign, "FA830-DK-000001", "P1", new Unreachable("ingen adresse"));
 
         var deadline = Stopwatch.StartNew();
         long rows = 0;
@@ -107,8 +106,7 @@ public sealed class LedgerWriterTests(ITestOutputHelper output)
             {
                 for (var i = 0; i < perThread; i++)
                 {
-                    writer.Append(Campaign, $"T{t}-{i:D4}", $"P{t}", LedgerEventKind.EmailWritten,
-                        new Dictionary<string, string> { ["i"] = i.ToString(CultureInfo.InvariantCulture) });
+                    writer.Append(Campaign, $"T{t}-{i:D4}", $"P{t}", new EmailWritten(i.ToString(CultureInfo.InvariantCulture), "x.eml", "abc"));
                 }
             })).ToList();
             threads.ForEach(t => t.Start());
@@ -125,7 +123,7 @@ public sealed class LedgerWriterTests(ITestOutputHelper output)
         var rows = store.Db.Ledger.AsNoTracking().OrderBy(e => e.Seq).ToList();
         foreach (var group in rows.GroupBy(r => r.PatientId))
         {
-            var order = group.Select(r => int.Parse(LedgerDetail.Parse(r.Detail)["i"], CultureInfo.InvariantCulture)).ToList();
+            var order = group.Select(r => int.Parse(((EmailWritten)r.ReadEvent()).MessageId, CultureInfo.InvariantCulture)).ToList();
             Assert.Equal(Enumerable.Range(0, perThread), order);
         }
     }
@@ -140,9 +138,9 @@ public sealed class LedgerWriterTests(ITestOutputHelper output)
             for (var letter = 0; letter < 10_000; letter++)
             {
                 var id = "FA830-DK-" + letter.ToString("D6", CultureInfo.InvariantCulture);
-                writer.Append(Campaign, id, "P", LedgerEventKind.LetterRendered, new Dictionary<string, string> { ["pages"] = "3" });
-                writer.Append(Campaign, id, "P", LedgerEventKind.EmailWritten, new Dictionary<string, string> { ["file"] = id + ".eml" });
-                writer.Append(Campaign, id, "P", LedgerEventKind.EmailDelivered);
+                writer.Append(Campaign, id, "P", new LetterRendered("abc", 3, id + ".pdf", false, "2026-11-21"));
+                writer.Append(Campaign, id, "P", new EmailWritten("<" + id + "@example.com>", id + ".eml", "abc"));
+                writer.Append(Campaign, id, "P", new EmailDelivered("2.0.0", "delivered", id, "f"));
             }
 
             writer.Flush();

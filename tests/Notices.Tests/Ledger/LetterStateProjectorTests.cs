@@ -1,3 +1,4 @@
+using Notices.Model;
 using Notices.Campaigns;
 using Notices.Ledger;
 using Notices.Store;
@@ -9,8 +10,15 @@ public sealed class LetterStateProjectorTests
 {
     private const string Campaign = "FA830";
 
-    private static Dictionary<string, string> D(params (string Key, string Value)[] pairs) =>
-        pairs.ToDictionary(p => p.Key, p => p.Value);
+    private static LetterRendered Rendered(string sha = "abc") => new(sha, 4, "x.pdf", false, "2026-11-21");
+
+    private static EmailWritten Written(string id = "<m1@example.com>") => new(id, "x.eml", "abc");
+
+    private static PrintBatched Batched(string batch, int position = 1) => new(batch, position, position, 4, "abc");
+
+    private static BatchSealed Sealed(string batch) => new(batch, "feed", 1, 4, "beef");
+
+    private static EmailBounced Bounced(string? reason = null) => new("5.1.1", "failed", "dsn-" + reason, "f", Reason: reason);
 
     private static CampaignProjection Run(Action<LedgerWriter> write, Action<NoticesDbContext>? seed = null)
     {
@@ -32,25 +40,29 @@ public sealed class LetterStateProjectorTests
     {
         var projection = Run(w =>
         {
-            w.Append(Campaign, "L-email", "P1", LedgerEventKind.LetterRendered, D(("pdf_sha256", "abc")));
-            w.Append(Campaign, "L-email", "P1", LedgerEventKind.EmailWritten, D(("message_id", "<m1@example.com>")));
-            w.Append(Campaign, "L-print", "P2", LedgerEventKind.LetterRendered);
-            w.Append(Campaign, "L-print", "P2", LedgerEventKind.PrintBatched, D(("batch", "batch-0001.pdf"), ("position", "1")));
-            w.Append(Campaign, "L-unreach", "P3", LedgerEventKind.Unreachable, D(("reason", "ingen adresse")));
-            w.Append(Campaign, "L-fallback", "P4", LedgerEventKind.EmailFailed, D(("reason", "invalid email address")));
-            w.Append(Campaign, "L-fallback", "P4", LedgerEventKind.PrintBatched, D(("batch", "batch-0001.pdf"), ("position", "2")));
-            w.Append(Campaign, "L-failed", "P5", LedgerEventKind.EmailFailed, D(("reason", "no email address")));
-            w.Append(Campaign, "L-ack", "P6", LedgerEventKind.EmailWritten);
-            w.Append(Campaign, "L-ack", "P6", LedgerEventKind.Acknowledged);
-            w.Append(Campaign, "L-ack", "P6", LedgerEventKind.EmailBounced, D(("reason", "late bounce")));
-            w.Append(Campaign, "L-pending", "P7", LedgerEventKind.LetterRendered);
-            w.Append("OTHER", "L-other", "P8", LedgerEventKind.EmailWritten);
+            w.Append(Campaign, "L-email", "P1", Rendered());
+            w.Append(Campaign, "L-email", "P1", Written());
+            w.Append(Campaign, "L-print", "P2", Rendered());
+            w.Append(Campaign, "L-print", "P2", Batched("batch-0001.pdf"));
+            w.Append(Campaign, "L-unreach", "P3", new Unreachable("ingen adresse"));
+            w.Append(Campaign, "L-fallback", "P4", new EmailFailed("invalid email address"));
+            w.Append(Campaign, "L-fallback", "P4", Batched("batch-0001.pdf", 2));
+            w.Append(Campaign, null, null, Sealed("batch-0001.pdf"));
+            w.Append(Campaign, "L-failed", "P5", new EmailFailed("no email address"));
+            w.Append(Campaign, "L-ack", "P6", Written());
+            w.Append(Campaign, "L-ack", "P6", new Acknowledged("reply form"));
+            w.Append(Campaign, "L-ack", "P6", Bounced("late bounce"));
+            w.Append(Campaign, "L-pending", "P7", Rendered());
+            w.Append(Campaign, "L-unsealed", "P9", Batched("batch-0002.pdf"));
+            w.Append(Campaign, "L-uncertain", "P10", new EmailSending("<u@example.com>", EmailTransport.Smtp, "abc"));
+            w.Append("OTHER", "L-other", "P8", Written());
         });
 
         Assert.Equal(LetterDeliveryState.Sent, Letter(projection, "L-email").State);
         Assert.Equal(DeliveryChannelKind.Email, Letter(projection, "L-email").Channel);
         Assert.Equal("abc", Letter(projection, "L-email").PdfSha256);
         Assert.Equal(LetterDeliveryState.Printed, Letter(projection, "L-print").State);
+        Assert.Equal(LetterState.Sealed, Letter(projection, "L-print").Stage);
         Assert.Equal(DeliveryChannelKind.Post, Letter(projection, "L-print").Channel);
         Assert.Equal(LetterDeliveryState.Unreachable, Letter(projection, "L-unreach").State);
         Assert.Equal(LetterDeliveryState.Printed, Letter(projection, "L-fallback").State);
@@ -60,30 +72,40 @@ public sealed class LetterStateProjectorTests
         Assert.Equal(LetterDeliveryState.Acknowledged, Letter(projection, "L-ack").State);
         Assert.Equal("EmailBounced", Letter(projection, "L-ack").LastEvent);
         Assert.Equal(LetterDeliveryState.Pending, Letter(projection, "L-pending").State);
+        // A place in a batch that was never sealed is not a printed letter.
+        Assert.Equal(LetterDeliveryState.Pending, Letter(projection, "L-unsealed").State);
+        var uncertain = Letter(projection, "L-uncertain");
+        Assert.Equal(LetterDeliveryState.Uncertain, uncertain.State);
+        Assert.Equal("<u@example.com>", uncertain.MessageId);
+        Assert.Equal(EmailTransport.Smtp, uncertain.IntentTransport);
         Assert.DoesNotContain(projection.Letters, l => l.LetterId == "L-other");
 
-        Assert.Equal(7, projection.Total);
+        Assert.Equal(9, projection.Total);
         Assert.Equal(1, projection.Counts[LetterDeliveryState.Sent]);
         Assert.Equal(2, projection.Counts[LetterDeliveryState.Printed]);
         Assert.Equal(1, projection.Counts[LetterDeliveryState.Unreachable]);
         Assert.Equal(1, projection.Counts[LetterDeliveryState.Failed]);
         Assert.Equal(1, projection.Counts[LetterDeliveryState.Acknowledged]);
-        Assert.Equal(1, projection.Counts[LetterDeliveryState.Pending]);
-        Assert.Equal(3, projection.Outstanding);
+        Assert.Equal(2, projection.Counts[LetterDeliveryState.Pending]);
+        Assert.Equal(1, projection.Counts[LetterDeliveryState.Uncertain]);
+        Assert.Equal(5, projection.Outstanding);
     }
 
     [Fact]
-    public void Dsn_delivery_and_bounce_are_counted()
+    public void Dsn_delivery_and_bounce_are_counted_and_a_report_resolves_an_uncertain_letter()
     {
         var projection = Run(w =>
         {
-            w.Append(Campaign, "L1", "P1", LedgerEventKind.EmailWritten);
-            w.Append(Campaign, "L1", "P1", LedgerEventKind.EmailDelivered);
-            w.Append(Campaign, "L2", "P2", LedgerEventKind.EmailWritten);
-            w.Append(Campaign, "L2", "P2", LedgerEventKind.EmailBounced, D(("reason", "5.1.1 user unknown")));
-            w.Append(Campaign, "L3", "P3", LedgerEventKind.EmailWritten);
-            w.Append(Campaign, "L3", "P3", LedgerEventKind.EmailBounced);
-            w.Append(Campaign, "L3", "P3", LedgerEventKind.PrintBatched, D(("batch", "batch-0002.pdf")));
+            w.Append(Campaign, "L1", "P1", Written());
+            w.Append(Campaign, "L1", "P1", new EmailDelivered("2.0.0", "delivered", "d1", "f1"));
+            w.Append(Campaign, "L2", "P2", Written());
+            w.Append(Campaign, "L2", "P2", Bounced("5.1.1 user unknown"));
+            w.Append(Campaign, "L3", "P3", Written());
+            w.Append(Campaign, "L3", "P3", Bounced());
+            w.Append(Campaign, "L3", "P3", Batched("batch-0002.pdf"));
+            w.Append(Campaign, null, null, Sealed("batch-0002.pdf"));
+            w.Append(Campaign, "L4", "P4", new EmailSending("<m4@example.com>", EmailTransport.Smtp, "abc"));
+            w.Append(Campaign, "L4", "P4", new EmailDelivered("2.0.0", "delivered", "d4", "f4", MessageId: "<m4@example.com>"));
         });
 
         Assert.Equal(LetterDeliveryState.Sent, Letter(projection, "L1").State);
@@ -93,8 +115,9 @@ public sealed class LetterStateProjectorTests
         Assert.Equal("email bounced: 5.1.1 user unknown", bounced.Detail);
         Assert.True(bounced.Bounced);
         Assert.Equal(LetterDeliveryState.Printed, Letter(projection, "L3").State);
-        Assert.Equal(1, projection.DeliveredByDsn);
-        Assert.Equal(2, projection.Bounced);
+        Assert.Equal(LetterState.Delivered, Letter(projection, "L4").Stage);
+        Assert.Equal(2, projection.DeliveredByDsn);
+        Assert.Equal(1, projection.Bounced);
     }
 
     [Fact]
@@ -103,10 +126,12 @@ public sealed class LetterStateProjectorTests
         var projection = Run(
             w =>
             {
-                w.Append(Campaign, "L1", "P1", LedgerEventKind.PrintBatched, D(("batch", "batch-0001.pdf")));
-                w.Append(Campaign, "L2", "P2", LedgerEventKind.PrintBatched, D(("batch", "batch-0002.pdf")));
-                w.Append(Campaign, null, null, LedgerEventKind.BatchPosted, D(("batch", "batch-0001.pdf"), ("date", "2026-11-21")));
-                w.Append(Campaign, "L1", "P1", LedgerEventKind.Returned, D(("reason", "ubekendt på adressen")));
+                w.Append(Campaign, "L1", "P1", Batched("batch-0001.pdf"));
+                w.Append(Campaign, null, null, Sealed("batch-0001.pdf"));
+                w.Append(Campaign, "L2", "P2", Batched("batch-0002.pdf"));
+                w.Append(Campaign, null, null, Sealed("batch-0002.pdf"));
+                w.Append(Campaign, null, null, new BatchPosted("batch-0001.pdf", "2026-11-21"));
+                w.Append(Campaign, "L1", "P1", new Returned("ubekendt på adressen"));
             },
             db =>
             {
@@ -129,7 +154,7 @@ public sealed class LetterStateProjectorTests
         Assert.Equal("returned: ubekendt på adressen", l1.Detail);
         var l2 = Letter(projection, "L2");
         Assert.Equal(LetterDeliveryState.Printed, l2.State);
-        Assert.Equal("PrintBatched", l2.LastEvent);
+        Assert.Equal("BatchSealed", l2.LastEvent);
     }
 
     [Fact]
@@ -137,12 +162,32 @@ public sealed class LetterStateProjectorTests
     {
         var projection = Run(w =>
         {
-            w.Append(Campaign, "L1", "P1", LedgerEventKind.PrintBatched, D(("batch", "batch-0001.pdf")));
-            w.Append(Campaign, "L2", "P2", LedgerEventKind.PrintBatched, D(("batch", "batch-0002.pdf")));
-            w.Append(Campaign, null, null, LedgerEventKind.BatchPosted, D(("batch", "batch-0001.pdf")));
+            w.Append(Campaign, "L1", "P1", Batched("batch-0001.pdf"));
+            w.Append(Campaign, "L2", "P2", Batched("batch-0002.pdf"));
+            w.Append(Campaign, null, null, Sealed("batch-0001.pdf"));
+            w.Append(Campaign, null, null, Sealed("batch-0002.pdf"));
+            w.Append(Campaign, null, null, new BatchPosted("batch-0001.pdf"));
         });
 
         Assert.Equal("BatchPosted", Letter(projection, "L1").LastEvent);
-        Assert.Equal("PrintBatched", Letter(projection, "L2").LastEvent);
+        Assert.Equal(LetterState.Posted, Letter(projection, "L1").Stage);
+        Assert.Equal("BatchSealed", Letter(projection, "L2").LastEvent);
+    }
+
+    [Fact]
+    public void A_letter_sealed_in_a_second_batch_is_an_anomaly_and_stays_in_the_first()
+    {
+        var projection = Run(w =>
+        {
+            w.Append(Campaign, "L1", "P1", Batched("batch-0001.pdf"));
+            w.Append(Campaign, null, null, Sealed("batch-0001.pdf"));
+            w.Append(Campaign, "L1", "P1", Batched("batch-0002.pdf"));
+            w.Append(Campaign, null, null, Sealed("batch-0002.pdf"));
+        });
+
+        var l1 = Letter(projection, "L1");
+        Assert.Equal(LetterDeliveryState.Printed, l1.State);
+        Assert.Contains(l1.Anomalies, a => a.Contains("second print batch", StringComparison.Ordinal));
+        Assert.Single(projection.WithAnomalies);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Notices.Model;
 using Notices.Campaigns;
 using Notices.Ledger;
 using Xunit;
@@ -65,8 +66,8 @@ public sealed class ReconciliationReportWriterTests
         using var store = new LedgerTestStore();
         using (var ledger = new LedgerWriter(store.Db))
         {
-            ledger.Append("FA830", "FA830-DK-000001", "P1", LedgerEventKind.EmailWritten);
-            ledger.Append("FA830", "FA830-DK-000002", "P2", LedgerEventKind.Unreachable, new Dictionary<string, string> { ["reason"] = "ingen adresse" });
+            ledger.Append("FA830", "FA830-DK-000001", "P1", new EmailWritten("<m1@example.com>", "x.eml", "abc"));
+            ledger.Append("FA830", "FA830-DK-000002", "P2", new Unreachable("ingen adresse"));
         }
 
         var outDir = Path.Combine(store.Directory, "out");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Notices.Model;
 using Notices.Campaigns;
 using Notices.Delivery;
 using Notices.Delivery.Smtp;
@@ -57,7 +58,7 @@ public sealed class SmtpChannelTests : IDisposable
     private async Task Deliver(SmtpSettings settings, params OutgoingLetter[] letters)
     {
         using var writer = new LedgerWriter(_store.Db);
-        await using var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(writer), printFallback: null);
+        await using var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(writer));
         foreach (var letter in letters)
         {
             await channel.DeliverAsync(letter, CancellationToken.None);
@@ -93,7 +94,7 @@ public sealed class SmtpChannelTests : IDisposable
         Assert.Contains(reports, r => r.Contains("X-Original-To: bounces+FA830-DK-000002@bounces.example.com", StringComparison.Ordinal));
         Assert.Contains(reports, r => r.Contains("X-Original-To: bounces+FA830-DK-000003@bounces.example.com", StringComparison.Ordinal));
         Assert.All(reports, r => Assert.Contains("Action: delivered", r, StringComparison.Ordinal));
-        var accepted = _store.Db.Ledger.AsNoTracking().Where(e => e.Kind == nameof(LedgerEventKind.EmailAccepted)).ToList();
+        var accepted = _store.Db.Ledger.AsNoTracking().Where(e => e.Kind == LedgerEventKind.EmailAccepted).ToList();
         Assert.Equal(2, accepted.Count);
         Assert.All(accepted, e => Assert.Contains("\"server\":\"127.0.0.1:25\"", e.Detail, StringComparison.Ordinal));
     }
@@ -108,7 +109,7 @@ public sealed class SmtpChannelTests : IDisposable
 
         // 11 messages at 10/s: the last may start no earlier than 1 s after the first.
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.95), $"took {clock.Elapsed.TotalSeconds:0.00} s");
-        Assert.Equal(11, _store.Db.Ledger.Count(e => e.Kind == nameof(LedgerEventKind.EmailAccepted)));
+        Assert.Equal(11, _store.Db.Ledger.Count(e => e.Kind == LedgerEventKind.EmailAccepted));
     }
 
     [Fact]
@@ -118,8 +119,8 @@ public sealed class SmtpChannelTests : IDisposable
 
         await Deliver(Postfix, letter);
 
-        var failed = Assert.Single(_store.Db.Ledger.AsNoTracking().Where(e => e.Kind == nameof(LedgerEventKind.EmailFailed)));
+        var failed = Assert.Single(_store.Db.Ledger.AsNoTracking().Where(e => e.Kind == LedgerEventKind.EmailFailed));
         Assert.Contains("SHA-256 differs", failed.Detail, StringComparison.Ordinal);
-        Assert.Equal(0, _store.Db.Ledger.Count(e => e.Kind == nameof(LedgerEventKind.EmailAccepted)));
+        Assert.Equal(0, _store.Db.Ledger.Count(e => e.Kind == LedgerEventKind.EmailAccepted));
     }
 }
