@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian machine.
 # Installs what the tests need from Debian's packages when it is missing (idempotent, non-interactive),
-# starts the test Postfix on 127.0.0.1:25 (scripts/postfix-test-setup.sh), then runs `dotnet test Notices.sln`.
+# starts the private test Postfix on 127.0.0.1:2525 (scripts/postfix-test-setup.sh), then runs `dotnet test Notices.sln`.
 # Extra arguments go to dotnet test (e.g. --filter Records).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The SMTP and DSN tests talk to a real Postfix on 127.0.0.1:25 (installed and configured idempotently).
+# The SMTP and DSN tests talk to a real, private Postfix instance on 127.0.0.1:2525 (own config under
+# /var/lib/notices-test-postfix; the machine's own Postfix and /etc/postfix are left alone).
 bash scripts/postfix-test-setup.sh
 
 log="$(mktemp)"

@@ -24,7 +24,7 @@ public static class BenchCommand
         var smtp = new Option<string?>("--smtp")
         {
             Description = "Instead: measure messages/s into this SMTP server (a test server that sinks patients.test, e.g. "
-                + "scripts/postfix-test-setup.sh), beside Postfix's smtp-source as the ceiling.",
+                + "smtp://127.0.0.1:2525 from scripts/postfix-test-setup.sh), beside Postfix's smtp-source as the ceiling.",
         };
         var messages = new Option<int>("--messages") { Description = "Messages for the SMTP benchmark.", DefaultValueFactory = _ => 2_000 };
         var connections = new Option<int>("--connections") { Description = "SMTP connections (and smtp-source sessions).", DefaultValueFactory = _ => 16 };

@@ -78,7 +78,8 @@ public static class SendCommand
             {
                 Console.Error.WriteLine(
                     $"fejl: {N(summary.Deferred)} email letters were not accepted by the SMTP server and stay pending"
-                    + (summary.SmtpServerProblem is { } why ? $" ({why})" : "") + ". Run send again when the server is back; it sends exactly these.");
+                    + (summary.SmtpServerProblem is { } why ? $" ({why}). Run send again when the server is back" : ". Run send again later")
+                    + "; it sends exactly these.");
             }
 
             if (summary.Uncertain > 0)
@@ -139,7 +140,7 @@ public static class SendCommand
         table.AddRow(smtp ? "email accepted by the SMTP server" : "email written to the pickup directory", N(s.Emailed));
         if (s.Deferred > 0)
         {
-            table.AddRow("[red]email deferred (server unavailable), pending[/]", N(s.Deferred));
+            table.AddRow("[red]email deferred (temporary failure), pending[/]", N(s.Deferred));
         }
 
         table.AddRow("printed for post", N(s.Printed));

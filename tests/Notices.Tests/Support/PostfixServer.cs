@@ -5,8 +5,10 @@ using System.Text;
 namespace Notices.Tests.Support;
 
 /// <summary>
-/// The real Postfix on 127.0.0.1:25 that scripts/postfix-test-setup.sh installs, and the Maildirs it delivers into.
-/// Tests that use it belong to the "postfix" collection (<see cref="PostfixCollection"/>) so they never overlap.
+/// The private Postfix instance on 127.0.0.1:2525 that scripts/postfix-test-setup.sh installs under
+/// <see cref="InstanceRoot"/> (its own main.cf, queue and Maildirs; the machine's own Postfix is never touched), and the
+/// Maildirs it delivers into. Tests that use it belong to the "postfix" collection (<see cref="PostfixCollection"/>)
+/// so they never overlap.
 /// </summary>
 /// <remarks>
 /// Stopping: both <c>postfix stop</c> and <c>postfix abort</c> send SIGTERM to the master, which takes its children
@@ -18,10 +20,22 @@ namespace Notices.Tests.Support;
 public static class PostfixServer
 {
     public const string Host = "127.0.0.1";
-    public const int Port = 25;
-    public const string SmtpUrl = "smtp://127.0.0.1:25";
+    public const int Port = 2525;
+    public const string SmtpUrl = "smtp://127.0.0.1:2525";
 
-    public const string MaildirRoot = "/var/mail/notices-test";
+    /// <summary>Everything of the private instance: etc/ (main.cf), queue/, data/, mail/ and postfix.log.</summary>
+    public const string InstanceRoot = "/var/lib/notices-test-postfix";
+
+    /// <summary>The instance's config directory, given to every postfix command as <c>-c</c>.</summary>
+    public const string ConfigDirectory = InstanceRoot + "/etc";
+
+    public const string MaildirRoot = InstanceRoot + "/mail";
+
+    /// <summary>Answered <c>451 4.7.1</c> at RCPT, every time (System.Net.Mail throws a plain SmtpException).</summary>
+    public const string Greylisted451 = "greylist@patients.test";
+
+    /// <summary>Answered <c>450 4.2.0</c> at RCPT, every time (System.Net.Mail throws SmtpFailedRecipientException).</summary>
+    public const string Greylisted450 = "greylist450@patients.test";
 
     /// <summary>Catch-all for every address at patients.test.</summary>
     public static string PatientsMaildir => Path.Combine(MaildirRoot, "patients.test");
@@ -34,7 +48,7 @@ public static class PostfixServer
 
     private static readonly string[] s_maildirs = [PatientsMaildir, BouncesMaildir, StrictMaildir];
 
-    /// <summary>Makes sure Postfix answers on 127.0.0.1:25, running the setup script when it does not.</summary>
+    /// <summary>Makes sure the test Postfix answers on 127.0.0.1:2525, running the setup script when it does not.</summary>
     public static void EnsureRunning()
     {
         if (AnswersWithBanner())
@@ -123,27 +137,27 @@ public static class PostfixServer
         }
     }
 
-    /// <summary>Stops Postfix (<c>postfix stop</c>); open SMTP sessions are cut. Returns once the port refuses.</summary>
+    /// <summary>Stops the test instance (<c>postfix -c … stop</c>); open SMTP sessions are cut. Returns once the port refuses.</summary>
     public static void Stop()
     {
-        var (_, output) = Run("postfix", TimeSpan.FromSeconds(30), "stop");
+        var (_, output) = Run("postfix", TimeSpan.FromSeconds(30), "-c", ConfigDirectory, "stop");
         if (!WaitUntil(() => !Accepts(), TimeSpan.FromSeconds(15)))
         {
             throw new InvalidOperationException($"{Host}:{Port} still accepts connections after postfix stop:\n{output}");
         }
     }
 
-    /// <summary>Starts Postfix (<c>postfix start</c>) and returns once it answers with a 220 banner.</summary>
+    /// <summary>Starts the test instance (<c>postfix -c … start</c>) and returns once it answers with a 220 banner.</summary>
     public static void Start()
     {
-        var (exitCode, output) = Run("postfix", TimeSpan.FromSeconds(30), "start");
+        var (exitCode, output) = Run("postfix", TimeSpan.FromSeconds(30), "-c", ConfigDirectory, "start");
         if (!WaitUntil(AnswersWithBanner, TimeSpan.FromSeconds(15)))
         {
             throw new InvalidOperationException($"Postfix gives no 220 banner after postfix start (exit {exitCode}):\n{output}");
         }
     }
 
-    /// <summary>True when something on 127.0.0.1:25 greets with "220 ".</summary>
+    /// <summary>True when something on 127.0.0.1:2525 greets with "220 ".</summary>
     public static bool AnswersWithBanner()
     {
         try
@@ -183,7 +197,8 @@ public static class PostfixServer
     /// <summary>One line per queued message from <c>postqueue -j</c> (JSON), or "" when the queue is empty.</summary>
     private static string QueueListing()
     {
-        var (exitCode, output) = Run("postqueue", TimeSpan.FromSeconds(30), "-j");
+        // As root, -c needs no alternate_config_directories entry in the default main.cf.
+        var (exitCode, output) = Run("postqueue", TimeSpan.FromSeconds(30), "-c", ConfigDirectory, "-j");
         if (exitCode != 0)
         {
             throw new InvalidOperationException("postqueue -j failed: " + output);

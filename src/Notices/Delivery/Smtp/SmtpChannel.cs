@@ -22,8 +22,9 @@ namespace Notices.Delivery.Smtp;
 /// <item><c>EmailDeferred</c> (status, reason): temporary failures outlasted the retries, or the server was found
 /// unavailable earlier in the run. The letter stays pending, so the next <c>send</c> picks it up.</item>
 /// </list>
-/// A connection-level failure that outlasts the retries marks the server unavailable for the rest of the run
-/// (<see cref="ServerProblem"/>): later letters are deferred at once instead of each waiting through its retries.
+/// A failure that concerns the server (<see cref="SmtpFailure.ConcernsServer"/>: connection refused or lost, timeout,
+/// 421, TLS, AUTH) marks it unavailable for the rest of the run (<see cref="ServerProblem"/>): later letters are
+/// deferred at once instead of each waiting through its retries. A 4xx to one letter (a greylisted RCPT) does not.
 /// </para>
 /// </summary>
 public sealed class SmtpChannel : IDeliveryChannel
@@ -180,8 +181,8 @@ public sealed class SmtpChannel : IDeliveryChannel
                 return;
             }
 
-            // A recipient-level 4xx (mailbox busy, greylisted) concerns this letter only; anything else is the server.
-            if (failure.Kind == SmtpFailureKind.ServerRefused || ex is not SmtpFailedRecipientException)
+            // A 4xx reply (greylisted, mailbox busy) concerns this letter only; the connection, 421, TLS or AUTH the server.
+            if (failure.ConcernsServer)
             {
                 _serverProblem ??= Describe(failure);
             }
@@ -251,6 +252,6 @@ public sealed class SmtpChannel : IDeliveryChannel
     }
 
     private static bool IsTemporary(Exception ex) =>
-        ex is SmtpException or IOException or TimeoutException && SmtpFailure.Classify(ex).Kind == SmtpFailureKind.Temporary;
+        ex is SmtpException or IOException or TimeoutException && SmtpFailure.Classify(ex).IsTemporary;
 
 }

@@ -10,9 +10,21 @@ namespace Notices.Delivery.Smtp;
 /// What an exception from <see cref="SmtpClient"/> means for a letter. System.Net.Mail gives only the reply code as
 /// an enum plus, for recipient failures, the server's text inside the exception message; the enhanced status
 /// (e.g. 5.1.1) is read from that text. Addresses in it are redacted, because they are the patient's.
+/// <para>
+/// The exception type does not tell a recipient's reply from the server's: for a refused RCPT, System.Net.Mail throws
+/// <see cref="SmtpFailedRecipientException"/> only for 450, 452, 550–553 and plain <see cref="SmtpException"/> for any
+/// other code (451 included, measured with Postfix 3.7 and .NET 10). So the scope comes from the reply code: every
+/// 4xx but 421 concerns this letter; 421 and failures without a reply (connection, timeout) concern the server.
+/// </para>
 /// </summary>
 public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, string Reason)
 {
+    /// <summary>True when the failure is about the server, not this letter: it decides whether the run gives up on it.</summary>
+    public bool ConcernsServer => Kind is SmtpFailureKind.ServerUnavailable or SmtpFailureKind.ServerRefused;
+
+    /// <summary>True when trying the same letter again may succeed.</summary>
+    public bool IsTemporary => Kind is SmtpFailureKind.Temporary or SmtpFailureKind.ServerUnavailable;
+
     public static SmtpFailure Classify(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -28,7 +40,7 @@ public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, st
             var reason = Redact(OneLine(smtp.Message));
             if (Find<SocketException>(exception) is { } socket)
             {
-                return new SmtpFailure(SmtpFailureKind.Temporary, status, "connection failed: " + socket.SocketErrorCode);
+                return new SmtpFailure(SmtpFailureKind.ServerUnavailable, status, "connection failed: " + socket.SocketErrorCode);
             }
 
             if (code is 530 or 534 or 535 or 538 || (code == 454 && exception is not SmtpFailedRecipientException))
@@ -43,22 +55,28 @@ public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, st
                 return new SmtpFailure(SmtpFailureKind.ServerRefused, status, reason);
             }
 
-            return code is >= 500 and < 600
-                ? new SmtpFailure(SmtpFailureKind.Permanent, status, reason)
-                : new SmtpFailure(SmtpFailureKind.Temporary, status, reason);
+            return code switch
+            {
+                >= 500 and < 600 => new SmtpFailure(SmtpFailureKind.Permanent, status, reason),
+                // 421: the server is closing the session (shutting down, too many connections), whatever the command.
+                421 => new SmtpFailure(SmtpFailureKind.ServerUnavailable, status, reason),
+                >= 400 and < 500 => new SmtpFailure(SmtpFailureKind.Temporary, status, reason),
+                // No reply code: the client's own failure (timeout, connection lost, protocol violation).
+                _ => new SmtpFailure(SmtpFailureKind.ServerUnavailable, status, reason),
+            };
         }
 
         if (Find<SocketException>(exception) is { } bare)
         {
-            return new SmtpFailure(SmtpFailureKind.Temporary, "", "connection failed: " + bare.SocketErrorCode);
+            return new SmtpFailure(SmtpFailureKind.ServerUnavailable, "", "connection failed: " + bare.SocketErrorCode);
         }
 
         if (exception is IOException or TimeoutException or ObjectDisposedException)
         {
-            return new SmtpFailure(SmtpFailureKind.Temporary, "", "connection lost: " + exception.GetType().Name);
+            return new SmtpFailure(SmtpFailureKind.ServerUnavailable, "", "connection lost: " + exception.GetType().Name);
         }
 
-        return new SmtpFailure(SmtpFailureKind.Temporary, "", exception.GetType().Name + ": " + Redact(OneLine(exception.Message)));
+        return new SmtpFailure(SmtpFailureKind.ServerUnavailable, "", exception.GetType().Name + ": " + Redact(OneLine(exception.Message)));
     }
 
     private static string Redact(string text) => AddressRedactor.Redact(text);

@@ -38,16 +38,18 @@ internal static class SmtpCampaignData
         ? [Serial(n), Serial(n + 5000)]
         : [Serial(n)];
 
-    public static (string Patients, string Devices) Write(string directory, int count)
+    /// <summary>Writes patients 1..<paramref name="count"/>; <paramref name="email"/> replaces <see cref="Email"/> for a campaign of its own.</summary>
+    public static (string Patients, string Devices) Write(string directory, int count, Func<int, string>? email = null)
     {
+        email ??= Email;
         var patients = new StringBuilder("patient_id;first_name;last_name;address_line1;address_line2;postal_code;city;country;email;email_consent;large_print\n");
         var devices = new StringBuilder("patient_id;manufacturer;model;serial_number;software_version\n");
         for (var n = 1; n <= count; n++)
         {
             var id = PatientId(n);
-            var email = HasEmail(n) ? Email(n) : "";
+            var address = HasEmail(n) ? email(n) : "";
             patients.Append(CultureInfo.InvariantCulture,
-                $"{id};{FirstNames[n % FirstNames.Length]};{LastNames[n % LastNames.Length]};Åboulevarden {n};;{8000 + (n % 200)};Aarhus C;DK;{email};{(HasEmail(n) ? "ja" : "nej")};nej\n");
+                $"{id};{FirstNames[n % FirstNames.Length]};{LastNames[n % LastNames.Length]};Åboulevarden {n};;{8000 + (n % 200)};Aarhus C;DK;{address};{(HasEmail(n) ? "ja" : "nej")};nej\n");
             foreach (var serial in Serials(n))
             {
                 devices.Append(CultureInfo.InvariantCulture, $"{id};Medtronic;MiniMed Paradigm 512;{serial};\n");

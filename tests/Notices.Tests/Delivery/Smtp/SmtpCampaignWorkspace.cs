@@ -13,12 +13,12 @@ internal sealed class SmtpCampaignWorkspace : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
-    public SmtpCampaignWorkspace(int patients)
+    public SmtpCampaignWorkspace(int patients, Func<int, string>? email = null)
     {
         PostfixServer.EnsureRunning();
         PostfixServer.WaitForQueueEmpty(TimeSpan.FromSeconds(60));
         PostfixServer.ClearMaildirs();
-        var (patientsCsv, devicesCsv) = SmtpCampaignData.Write(_dir.Path, patients);
+        var (patientsCsv, devicesCsv) = SmtpCampaignData.Write(_dir.Path, patients, email);
         Assert.Equal(0, CliRunner.Run(_dir.Path, "import", "--patients", patientsCsv, "--devices", devicesCsv, "--db", "s.db").ExitCode);
     }
 

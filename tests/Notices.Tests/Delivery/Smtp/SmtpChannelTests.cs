@@ -12,7 +12,7 @@ using Xunit;
 
 namespace Notices.Tests.Delivery.Smtp;
 
-/// <summary>The SMTP channel on its own, against the real Postfix on 127.0.0.1.</summary>
+/// <summary>The SMTP channel on its own, against the real test Postfix on 127.0.0.1:2525.</summary>
 [Collection(PostfixCollection.Name)]
 public sealed class SmtpChannelTests : IDisposable
 {
@@ -96,7 +96,7 @@ public sealed class SmtpChannelTests : IDisposable
         Assert.All(reports, r => Assert.Contains("Action: delivered", r, StringComparison.Ordinal));
         var accepted = _store.Db.Ledger.AsNoTracking().Where(e => e.Kind == LedgerEventKind.EmailAccepted).ToList();
         Assert.Equal(2, accepted.Count);
-        Assert.All(accepted, e => Assert.Contains("\"server\":\"127.0.0.1:25\"", e.Detail, StringComparison.Ordinal));
+        Assert.All(accepted, e => Assert.Contains($"\"server\":\"{PostfixServer.Host}:{PostfixServer.Port}\"", e.Detail, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -23,24 +23,62 @@ public sealed class SmtpFailureTests
     }
 
     [Theory]
-    [InlineData(SmtpStatusCode.ServiceNotAvailable)]
     [InlineData(SmtpStatusCode.MailboxBusy)]
     [InlineData(SmtpStatusCode.LocalErrorInProcessing)]
     [InlineData(SmtpStatusCode.InsufficientStorage)]
-    public void Four_hundred_replies_are_temporary(SmtpStatusCode code)
+    public void Four_hundred_replies_are_temporary_for_the_letter_and_leave_the_server_in_use(SmtpStatusCode code)
     {
-        Assert.Equal(SmtpFailureKind.Temporary, SmtpFailure.Classify(new SmtpException(code, "try later")).Kind);
+        var failure = SmtpFailure.Classify(new SmtpException(code, "try later"));
+
+        Assert.Equal(SmtpFailureKind.Temporary, failure.Kind);
+        Assert.True(failure.IsTemporary);
+        Assert.False(failure.ConcernsServer);
     }
 
     [Fact]
-    public void A_refused_connection_is_temporary_and_named()
+    public void A_greylisted_recipient_answered_451_concerns_only_the_letter_though_it_is_no_SmtpFailedRecipientException()
+    {
+        // What System.Net.Mail throws for "451 4.7.1 … Greylisted" to RCPT (measured against the test Postfix).
+        var ex = new SmtpException(SmtpStatusCode.LocalErrorInProcessing,
+            "Error in processing. The server response was: 4.7.1 <greylist@patients.test>: Recipient address rejected: Greylisted, try again later");
+
+        var failure = SmtpFailure.Classify(ex);
+
+        Assert.Equal(SmtpFailureKind.Temporary, failure.Kind);
+        Assert.False(failure.ConcernsServer);
+        Assert.Equal("451 4.7.1", failure.Status);
+        Assert.DoesNotContain("greylist@", failure.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_421_reply_concerns_the_server()
+    {
+        var failure = SmtpFailure.Classify(new SmtpException(SmtpStatusCode.ServiceNotAvailable, "4.3.2 Service shutting down"));
+
+        Assert.Equal(SmtpFailureKind.ServerUnavailable, failure.Kind);
+        Assert.True(failure.IsTemporary);
+        Assert.True(failure.ConcernsServer);
+    }
+
+    [Fact]
+    public void A_refused_connection_concerns_the_server_is_retried_and_named()
     {
         var ex = new SmtpException("Failure sending mail.", new SocketException((int)SocketError.ConnectionRefused));
 
         var failure = SmtpFailure.Classify(ex);
 
-        Assert.Equal(SmtpFailureKind.Temporary, failure.Kind);
+        Assert.Equal(SmtpFailureKind.ServerUnavailable, failure.Kind);
+        Assert.True(failure.IsTemporary);
+        Assert.True(failure.ConcernsServer);
         Assert.Equal("connection failed: ConnectionRefused", failure.Reason);
+    }
+
+    [Fact]
+    public void A_timeout_or_lost_connection_without_a_reply_code_concerns_the_server()
+    {
+        // SmtpClient's timeout and a connection closed mid-session: no reply code (GeneralFailure).
+        Assert.Equal(SmtpFailureKind.ServerUnavailable, SmtpFailure.Classify(new SmtpException("The operation has timed out.")).Kind);
+        Assert.Equal(SmtpFailureKind.ServerUnavailable, SmtpFailure.Classify(new SmtpException("Failure sending mail.", new IOException("closed"))).Kind);
     }
 
     [Theory]
@@ -51,6 +89,8 @@ public sealed class SmtpFailureTests
         var failure = SmtpFailure.Classify(new SmtpException((SmtpStatusCode)code, text));
 
         Assert.Equal(SmtpFailureKind.ServerRefused, failure.Kind);
+        Assert.True(failure.ConcernsServer);
+        Assert.False(failure.IsTemporary);
         Assert.StartsWith(code.ToString(System.Globalization.CultureInfo.InvariantCulture), failure.Status, StringComparison.Ordinal);
     }
 
