@@ -117,7 +117,7 @@ public sealed class LetterStateProjectorTests
         Assert.Equal(LetterDeliveryState.Printed, Letter(projection, "L3").State);
         Assert.Equal(LetterState.Delivered, Letter(projection, "L4").Stage);
         Assert.Equal(2, projection.DeliveredByDsn);
-        Assert.Equal(1, projection.Bounced);
+        Assert.Equal(2, projection.Bounced);
     }
 
     [Fact]
