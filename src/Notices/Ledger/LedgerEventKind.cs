@@ -34,4 +34,6 @@ public enum LedgerEventKind
     /// <summary>SMTP failed temporarily (4xx, connection refused or lost, timeout) and retries ran out in this run;
     /// the letter stays pending and the next <c>send</c> tries it again.</summary>
     EmailDeferred,
+    /// <summary>Intent: the email with this Message-ID is about to be handed to the server (written before the hand-over).</summary>
+    EmailSending,
 }

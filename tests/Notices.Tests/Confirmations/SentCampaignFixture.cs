@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Notices.Delivery;
 using Notices.Ledger;
 using Notices.Letters;
 using Notices.Records;
@@ -42,6 +43,8 @@ public sealed class SentCampaignFixture : IDisposable
                 .AsEnumerable()
                 .Select(e => new SentEmail(e.LetterId!, e.PatientId!, LedgerDetail.Parse(e.Detail)["message_id"]))
                 .ToList();
+            // The key send signed the VERP addresses with, so tests can make genuine (and forged) reports.
+            Verp = VerpSigner.FromEnvironmentOr(() => StoreSecrets.VerpKey(db));
             PostLetterIds = db.Letters.AsNoTracking().Where(l => l.Channel == "Post").Select(l => l.LetterId).AsEnumerable()
                 .Order(StringComparer.Ordinal).ToList();
         }
@@ -50,6 +53,15 @@ public sealed class SentCampaignFixture : IDisposable
     }
 
     public IReadOnlyList<SentEmail> EmailLetters { get; }
+
+    public VerpSigner Verp { get; }
+
+    /// <summary>A fixture made out for an email letter of the campaign: its signed VERP address and its Message-ID.</summary>
+    public string Report(string fixture, SentEmail letter, string reportId) =>
+        DsnFixtures.For(fixture, letter.LetterId, Tag(letter.LetterId), letter.MessageId, reportId);
+
+    /// <summary>The genuine VERP tag of a letter of the campaign.</summary>
+    public string Tag(string letterId) => Verp.Tag(CampaignId, letterId);
 
     /// <summary>Letters that went to a print batch, never by email.</summary>
     public IReadOnlyList<string> PostLetterIds { get; }
