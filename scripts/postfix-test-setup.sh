@@ -9,7 +9,7 @@
 #
 # Test domains (all delivered into Maildirs under $ROOT/mail/ by the `virtual` agent as user vmail):
 #   @patients.test          catch-all   -> patients.test/         every patient address lands here
-#   @bounces.example.com    catch-all   -> bounces.example.com/   VERP senders bounces+<letter-id>@… get DSNs here
+#   @bounces.example.com    catch-all   -> bounces.example.com/   VERP senders bounces+<letter-id>.<tag>@… get DSNs here
 #   kendt@strict.patients.test only     -> strict.patients.test/  any other address: 550 5.1.1 at RCPT
 #   @mail.notices.test      catch-all   -> postmaster/            Postfix's own notices (postmaster, root, …)
 #   offline.patients.test   relayed to smtp:[127.0.0.1]:9 (a closed port): accepted at RCPT, bounced a moment later

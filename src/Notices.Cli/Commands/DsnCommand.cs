@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Notices.Confirmations;
+using Notices.Runs;
 using Notices.Store;
 using Spectre.Console;
 
@@ -20,7 +21,7 @@ public static class DsnCommand
     {
         var maildir = new Option<string>("--maildir")
         {
-            Description = "Maildir that mail to the bounce address (bounces+<letter-id>@<bounce-domain>) is delivered to; "
+            Description = "Maildir that mail to the bounce address (bounces+<letter-id>.<tag>@<bounce-domain>) is delivered to; "
                 + "the folder holding new/ and cur/. Only read: no file is ever moved, flagged or deleted.",
             Required = true,
         };
@@ -33,11 +34,14 @@ public static class DsnCommand
         var command = new Command("import",
             "Read every message in the Maildir's new/ and cur/ folders and record what it says in the ledger: delivery "
             + "reports (RFC 3464, e.g. Postfix's 'Successful Mail Delivery Report', 'Delayed Mail' and 'Undelivered Mail "
-            + "Returned to Sender') and plain bounces are matched to letters by the bounces+<letter-id>@ address and "
-            + "recorded as EmailDelivered, EmailDelayed or EmailBounced (status, action, diagnostic with every address "
-            + "redacted, original Message-ID, file name). A bounced letter is then sent by post: its PDF goes into a new "
-            + "print batch under <out>/<campaign>/print/, unless --no-print-fallback. Messages that match no letter are "
-            + "listed with the reason and left alone. Reports already imported are skipped, so importing the same "
+            + "Returned to Sender') and plain bounces are matched to letters by the signed bounces+<letter-id>.<tag>@ "
+            + "address and recorded as EmailDelivered, EmailDelayed or EmailBounced (status, action, diagnostic with every "
+            + "address redacted, original Message-ID, file name). A report is recorded only when the tag is the letter's "
+            + "(HMAC under NOTICES_VERP_KEY, else the store's own key: use the same key as 'send') and every Message-ID it "
+            + "names was recorded for that letter. A bounced letter is then sent by post: its PDF goes into a new "
+            + "print batch under <out>/<campaign>/print/, unless --no-print-fallback. Messages that match no letter "
+            + "(forged or unsigned addresses included) are listed with the reason and left alone; nothing is recorded or "
+            + "re-routed for them. Reports already imported are skipped, so importing the same "
             + "Maildir again records nothing twice. The Maildir is never changed: no file is moved or deleted.\n\n"
             + "Exit codes: 0 done; 2 bad usage (no Maildir, no store); 3 a bounced letter could not go by post "
             + "(no postal address, PDF missing, or --no-print-fallback): that patient is not reached.")
@@ -62,13 +66,17 @@ public static class DsnCommand
         }
 
         using var store = StoreSchema.Open(dbPath);
-        var summary = await new DsnImporter(store).ImportAsync(
-            new DsnImportOptions { MaildirPath = maildirPath, OutputDirectory = outputDirectory, PrintFallback = printFallback }, ct);
-        Print(summary);
-        return summary.EveryBounceCovered ? ExitCodes.Done : ExitCodes.NotAllReached;
+        // It records for, and may post letters of, any campaign: never alongside a send of one of them.
+        using var locks = CampaignRunLock.AcquireAll(store, "dsn import");
+        // Reading and recording, then re-routing: the run that owns the print channel does the second part.
+        var summary = await new DsnImporter(store).ImportAsync(new DsnImportOptions { MaildirPath = maildirPath }, ct);
+        var reroute = await new BounceRerouteRun(store).RunAsync(
+            summary.MatchedCampaigns, new BounceRerouteOptions { OutputDirectory = outputDirectory, PrintFallback = printFallback }, ct);
+        Print(summary, reroute);
+        return reroute.EveryBounceCovered ? ExitCodes.Done : ExitCodes.NotAllReached;
     }
 
-    private static void Print(DsnImportSummary s)
+    private static void Print(DsnImportSummary s, RerouteResult r)
     {
         var table = new Table().Border(TableBorder.Rounded).Title("dsn import")
             .AddColumn("").AddColumn(new TableColumn("messages").RightAligned());
@@ -76,29 +84,22 @@ public static class DsnCommand
         table.AddRow("delivered", N(s.Delivered));
         table.AddRow("delayed", N(s.Delayed));
         table.AddRow("bounced", N(s.Bounced));
-        table.AddRow("re-routed to post", N(s.Rerouted.Count));
-        table.AddRow(s.NotRerouted.Count > 0 ? "[red]could not re-route[/]" : "could not re-route", N(s.NotRerouted.Count));
+        table.AddRow("re-routed to post", N(r.Rerouted.Count));
+        table.AddRow(r.NotRerouted.Count > 0 ? "[red]could not re-route[/]" : "could not re-route", N(r.NotRerouted.Count));
         table.AddRow("already imported", N(s.AlreadyImported.Count));
         table.AddRow(s.Unmatched.Count > 0 ? "[yellow]unmatched[/]" : "unmatched", N(s.Unmatched.Count));
         AnsiConsole.Write(table);
 
-        if (s.PrintBatches.Count > 0)
+        if (r.PrintBatches.Count > 0)
         {
-            AnsiConsole.MarkupLine("Print batches: " + Markup.Escape(string.Join(", ", s.PrintBatches)));
+            AnsiConsole.MarkupLine("Print batches: " + Markup.Escape(string.Join(", ", r.PrintBatches)));
         }
 
-        var mismatches = s.Recorded.Where(r => r.MessageIdMismatch).Select(r => r.LetterId).Distinct(StringComparer.Ordinal).ToList();
-        if (mismatches.Count > 0)
-        {
-            AnsiConsole.MarkupLine("[yellow]Report names a Message-ID not recorded for the letter (recorded anyway):[/] "
-                + Markup.Escape(string.Join(", ", mismatches)));
-        }
-
-        if (s.NotRerouted.Count > 0)
+        if (r.NotRerouted.Count > 0)
         {
             var failed = new Table().Border(TableBorder.Simple).Title("[red]Bounced, not re-routed (patient not reached)[/]")
                 .AddColumn("campaign").AddColumn("letter").AddColumn("reason");
-            foreach (var letter in s.NotRerouted)
+            foreach (var letter in r.NotRerouted)
             {
                 failed.AddRow(Markup.Escape(letter.CampaignId), Markup.Escape(letter.LetterId), Markup.Escape(letter.Reason));
             }

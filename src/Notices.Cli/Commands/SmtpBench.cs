@@ -101,7 +101,9 @@ internal static class SmtpBench
         return (rate, self.PeakWorkingSet64 / (1024.0 * 1024));
     }
 
-    private static EmailIdentity Identity => new() { FromAddress = "fsn@example.com", FromDisplayName = "Notices bench", BounceDomain = "bounces.example.com" };
+    private static readonly VerpSigner s_verp = new(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    private static EmailIdentity Identity => new() { FromAddress = "fsn@example.com", FromDisplayName = "Notices bench", BounceDomain = "bounces.example.com", Verp = s_verp };
 
     private static List<OutgoingLetter> LoadOutgoing(NoticesDbContext db, PlanReview review, string output)
     {
@@ -123,7 +125,7 @@ internal static class SmtpBench
         var pickup = Path.Combine(directory, "size-probe");
         using var db = StoreSchema.Open(Path.Combine(directory, "size-probe.db"));
         using var ledger = new LedgerWriter(db);
-        var channel = new EmailPickupChannel(new EmailPickupOptions { PickupDirectory = pickup, FromAddress = Identity.FromAddress, BounceDomain = Identity.BounceDomain }, new LedgerDeliveryLog(ledger));
+        var channel = new EmailPickupChannel(new EmailPickupOptions { PickupDirectory = pickup, FromAddress = Identity.FromAddress, BounceDomain = Identity.BounceDomain, Verp = s_verp }, new LedgerDeliveryLog(ledger));
         channel.DeliverAsync(letter, CancellationToken.None).GetAwaiter().GetResult();
         channel.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return new FileInfo(Path.Combine(pickup, EmailPickupChannel.FileNameFor(letter.LetterId))).Length;

@@ -20,6 +20,14 @@ public sealed record ConfirmationMessage
     public string? OriginalMessageId { get; init; }
     /// <summary>The report's own Message-ID header.</summary>
     public string? MessageId { get; init; }
-    /// <summary>The letter id from the bounces+&lt;letter-id&gt;@ address, as received.</summary>
+    /// <summary>Original-Envelope-Id of a delivery report (RFC 3464 2.2.1), when it has one; we send no ENVID, so
+    /// one that is there must name a Message-ID recorded for the letter.</summary>
+    public string? OriginalEnvelopeId { get; init; }
+    /// <summary>The letter id from the bounces+&lt;letter-id&gt;.&lt;tag&gt;@ address, as received.</summary>
     public string? VerpLetterId { get; init; }
+    /// <summary>The tag of that address, as received (not verified); null when the address has none.</summary>
+    public string? VerpTag { get; init; }
+    /// <summary>The message came from a mail system: null envelope sender (Return-Path: &lt;&gt;), or From
+    /// MAILER-DAEMON or postmaster. Says nothing about who really sent it; only used for bounces that name no Message-ID.</summary>
+    public bool FromMailSystem { get; init; }
 }

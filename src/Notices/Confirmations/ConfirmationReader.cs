@@ -25,8 +25,9 @@ public static partial class ConfirmationReader
     public static ConfirmationMessage Read(MimeEntity message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var verp = VerpAddress.FindLetterId(message.Headers);
+        var verp = VerpAddress.Find(message.Headers);
         var ownId = FirstMessageId(message.Headers["Message-ID"]);
+        var fromMailSystem = FromMailSystem(message.Headers);
 
         var statusPart = message.Descendants().FirstOrDefault(p =>
             p.ContentType.Is("message/delivery-status") || p.ContentType.Is("message/global-delivery-status"));
@@ -43,8 +44,11 @@ public static partial class ConfirmationReader
                 Diagnostic = CleanDiagnostic(recipient?.DiagnosticCode),
                 WillRetryUntil = recipient?.WillRetryUntil,
                 OriginalMessageId = OriginalMessageId(message),
+                OriginalEnvelopeId = NullIfBlank(report.PerMessage["Original-Envelope-Id"]),
                 MessageId = ownId,
-                VerpLetterId = verp,
+                VerpLetterId = verp?.LetterId,
+                VerpTag = verp?.Tag,
+                FromMailSystem = fromMailSystem,
             };
         }
 
@@ -58,12 +62,32 @@ public static partial class ConfirmationReader
                 Status = "unknown",
                 OriginalMessageId = OriginalMessageId(message),
                 MessageId = ownId,
-                VerpLetterId = verp,
+                VerpLetterId = verp?.LetterId,
+                VerpTag = verp?.Tag,
+                FromMailSystem = fromMailSystem,
             };
         }
 
-        return new ConfirmationMessage { Kind = ConfirmationKind.Other, MessageId = ownId, VerpLetterId = verp };
+        return new ConfirmationMessage
+        {
+            Kind = ConfirmationKind.Other, MessageId = ownId, VerpLetterId = verp?.LetterId, VerpTag = verp?.Tag, FromMailSystem = fromMailSystem,
+        };
     }
+
+    /// <summary>Null envelope sender, as RFC 5321 requires of a bounce, or a From that names the mail system.</summary>
+    private static bool FromMailSystem(MimeHeaders headers)
+    {
+        if (headers.All("Return-Path").Any(v => v.Trim() == "<>"))
+        {
+            return true;
+        }
+
+        var from = headers["From"] ?? "";
+        return from.Contains("mailer-daemon@", StringComparison.OrdinalIgnoreCase)
+            || from.Contains("postmaster@", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Our emails have one recipient; if a report lists several, the worst news counts.</summary>
     private static DsnRecipient? MostSevere(IReadOnlyList<DsnRecipient> recipients) =>

@@ -7,13 +7,17 @@ namespace Notices.Delivery;
 
 /// <summary>
 /// Builds the <see cref="MailMessage"/> for a letter: From/Reply-To from the options, To = recipient, UTF-8 subject,
-/// plain text plus an HTML alternative, the PDF attached as a stream from disk, our own Message-ID, and a VERP Sender.
+/// plain text plus an HTML alternative, the PDF attached as a stream from disk, our own Message-ID, and a signed VERP Sender (<see cref="VerpSigner"/>).
 /// Every header value from data goes through <see cref="HeaderText.Clean"/>.
 /// </summary>
 internal sealed class EmailMessageFactory(EmailIdentity options)
 {
     private readonly string _messageIdDomain = options.MessageIdDomain
         ?? new MailAddress(options.FromAddress).Host;
+
+    // Checked up front: an unsigned VERP address would make every report about the letter unmatchable.
+    private readonly VerpSigner? _verp = string.IsNullOrWhiteSpace(options.BounceDomain) ? null
+        : options.Verp ?? throw new ArgumentException("A bounce domain needs a VERP signer (EmailIdentity.Verp).", nameof(options));
 
     public static string NewMessageId(string letterId, string domain)
     {
@@ -23,6 +27,10 @@ internal sealed class EmailMessageFactory(EmailIdentity options)
 
     /// <summary>A fresh Message-ID for one send of a letter; retries of that send reuse it.</summary>
     public string NewMessageId(string letterId) => NewMessageId(letterId, _messageIdDomain);
+
+    /// <summary>The letter's signed VERP address, or null without a bounce domain. The one place both email channels get it.</summary>
+    public string? VerpAddressFor(OutgoingLetter letter) =>
+        _verp?.Address(letter.CampaignId, letter.LetterId, options.BounceDomain!);
 
     /// <summary>
     /// The caller disposes the message, which closes the attachment stream. <paramref name="requestDsn"/> asks the
@@ -50,9 +58,9 @@ internal sealed class EmailMessageFactory(EmailIdentity options)
             message.To.Add(new MailAddress(
                 HeaderText.Clean(letter.EmailAddress), HeaderText.Clean(letter.RecipientName), Encoding.UTF8));
 
-            if (!string.IsNullOrWhiteSpace(options.BounceDomain))
+            if (VerpAddressFor(letter) is { } verp)
             {
-                message.Sender = new MailAddress($"bounces+{HeaderText.Token(letter.LetterId)}@{options.BounceDomain}");
+                message.Sender = new MailAddress(verp);
             }
 
             if (!string.IsNullOrEmpty(letter.EmailHtml))

@@ -8,8 +8,11 @@ public sealed record EmailPickupOptions
     public required string FromAddress { get; init; }
     public string? FromDisplayName { get; init; }
     public string? ReplyToAddress { get; init; }
-    /// <summary>When set, Sender (and so the envelope sender) is <c>bounces+{letter-id}@{BounceDomain}</c> (VERP).</summary>
+    /// <summary>When set, Sender (and so the envelope sender) is the signed VERP address
+    /// <c>bounces+{letter-id}.{tag}@{BounceDomain}</c>; <see cref="Verp"/> is then required.</summary>
     public string? BounceDomain { get; init; }
+    /// <summary>Makes the tag of the VERP address; required with <see cref="BounceDomain"/>.</summary>
+    public VerpSigner? Verp { get; init; }
     /// <summary>Right-hand side of our Message-ID; defaults to the domain of <see cref="FromAddress"/>.</summary>
     public string? MessageIdDomain { get; init; }
     public EmailIdentity Identity => new()
@@ -18,6 +21,7 @@ public sealed record EmailPickupOptions
         FromDisplayName = FromDisplayName,
         ReplyToAddress = ReplyToAddress,
         BounceDomain = BounceDomain,
+        Verp = Verp,
         MessageIdDomain = MessageIdDomain,
     };
 

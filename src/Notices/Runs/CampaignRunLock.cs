@@ -57,6 +57,31 @@ public sealed class CampaignRunLock : IDisposable
         return new CampaignRunLock(stream, ownerPath);
     }
 
+    /// <summary>
+    /// The locks of every campaign in the store, in id order (so two such commands cannot deadlock), for a command that
+    /// may record for any of them (<c>dsn import</c>). All or none: a busy campaign releases the ones taken.
+    /// </summary>
+    /// <exception cref="CampaignBusyException">Another process holds one of them.</exception>
+    public static IDisposable AcquireAll(NoticesDbContext db, string command)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var taken = new List<CampaignRunLock>();
+        try
+        {
+            foreach (var campaignId in db.Campaigns.AsNoTracking().Select(c => c.CampaignId).AsEnumerable().Order(StringComparer.Ordinal))
+            {
+                taken.Add(Acquire(db, campaignId, command));
+            }
+        }
+        catch
+        {
+            taken.ForEach(l => l.Dispose());
+            throw;
+        }
+
+        return new Several(taken);
+    }
+
     public void Dispose()
     {
         if (_lock is null)
@@ -99,5 +124,10 @@ public sealed class CampaignRunLock : IDisposable
         }
 
         return sb.ToString();
+    }
+
+    private sealed class Several(List<CampaignRunLock> locks) : IDisposable
+    {
+        public void Dispose() => locks.ForEach(l => l.Dispose());
     }
 }

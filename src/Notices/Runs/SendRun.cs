@@ -165,7 +165,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         };
     }
 
-    private static EmailPickupOptions EmailOptions(NoticePackage notice, CampaignPaths paths)
+    private EmailPickupOptions EmailOptions(NoticePackage notice, CampaignPaths paths)
     {
         var from = notice.EmailFrom ?? notice.Sender.Email
             ?? throw new NoticePackageException([$"{Path.Combine(notice.Directory, NoticePackageLoader.NoticeFileName)}:1: email.from or sender.email is needed to send email."]);
@@ -177,6 +177,8 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             FromDisplayName = string.IsNullOrEmpty(address.DisplayName) ? notice.Sender.Organisation : address.DisplayName,
             ReplyToAddress = notice.EmailReplyTo,
             BounceDomain = notice.BounceDomain,
+            // Signed VERP; the key is NOTICES_VERP_KEY, else the store's own (made on first use).
+            Verp = notice.BounceDomain is null ? null : VerpSigner.FromEnvironmentOr(() => StoreSecrets.VerpKey(db)),
             MessageIdDomain = notice.BounceDomain ?? address.Host,
         };
     }

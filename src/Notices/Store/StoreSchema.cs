@@ -45,6 +45,9 @@ public static class StoreSchema
             throw new InvalidOperationException(
                 $"The store has schema version {version}, newer than this program's {CurrentVersion}. Upgrade notices.");
         }
+
+        // Not part of the versioned EF model: also added to stores made before the table existed.
+        StoreSecrets.EnsureTable(db);
     }
 
     public static int ReadUserVersion(NoticesDbContext db)

@@ -19,6 +19,9 @@ public sealed class ConfirmationReaderTests
         Assert.Equal(DsnFixtures.SentMessageId, report.OriginalMessageId);
         Assert.Equal("<20261121091504.4B7D21C0A1@mail.example.com>", report.MessageId);
         Assert.Equal("FA830-DK-000042", report.VerpLetterId);
+        Assert.Equal(DsnFixtures.FixtureTag, report.VerpTag);
+        Assert.True(report.FromMailSystem);
+        Assert.Null(report.OriginalEnvelopeId);
     }
 
     [Fact]
@@ -64,6 +67,7 @@ public sealed class ConfirmationReaderTests
         Assert.DoesNotContain("karen", report.Diagnostic, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(DsnFixtures.SentMessageId, report.OriginalMessageId);
         Assert.Equal("fa830-dk-000042", report.VerpLetterId);
+        Assert.Equal(DsnFixtures.FixtureTag, report.VerpTag);
     }
 
     [Fact]
@@ -104,14 +108,47 @@ public sealed class ConfirmationReaderTests
     public void Verp_headers_are_searched_in_order_delivered_to_first()
     {
         var headers = MimeReader.Parse(
-            "To: Someone <someone@example.com>, bounces+FA830-DK-000003@bounces.example.com\n" +
-            "X-Original-To: BOUNCES+FA830-DK-000002@bounces.example.com\n" +
+            "To: Someone <someone@example.com>, bounces+FA830-DK-000003.aaaaaaaaaaaaaaaa@bounces.example.com\n" +
+            "X-Original-To: BOUNCES+FA830-DK-000002.bbbbbbbbbbbbbbbb@bounces.example.com\n" +
             "Delivered-To: dsn@bounces.example.com\n" +
-            "Delivered-To: bounces+FA830-DK-000001@bounces.example.com\n\nbody\n").Headers;
+            "Delivered-To: bounces+FA830-DK-000001.cccccccccccccccc@bounces.example.com\n\nbody\n").Headers;
 
-        Assert.Equal("FA830-DK-000001", VerpAddress.FindLetterId(headers));
-        Assert.Null(VerpAddress.FindLetterId(MimeReader.Parse("To: xbounces+FA830-DK-000001@example.com\n\n").Headers));
+        Assert.Equal(new VerpMatch("FA830-DK-000001", "cccccccccccccccc"), VerpAddress.Find(headers));
+        Assert.Null(VerpAddress.FindLetterId(MimeReader.Parse("To: xbounces+FA830-DK-000001.cccccccccccccccc@example.com\n\n").Headers));
         Assert.Equal("FA830-DK-000003", VerpAddress.FindLetterId(MimeReader.Parse("Envelope-To: x@example.com\nTo: <bounces+FA830-DK-000003@b.example.com>\n\n").Headers));
+    }
+
+    [Theory]
+    [InlineData("bounces+FA830-DK-000042.fx7q2m4kzt5rw3ha@b.example.com", "FA830-DK-000042", "fx7q2m4kzt5rw3ha")]
+    [InlineData("bounces+FA830-DK-000042@b.example.com", "FA830-DK-000042", null)]
+    [InlineData("BOUNCES+fa830-dk-000042.FX7Q2M4KZT5RW3HA@b.example.com", "fa830-dk-000042", "FX7Q2M4KZT5RW3HA")]
+    // The id holds no dot, so the first dot ends it: a dotted "id" is an id with a (bad) tag, never a longer id.
+    [InlineData("bounces+FA830-DK-000042.x.fx7q2m4kzt5rw3ha@b.example.com", "FA830-DK-000042", "x.fx7q2m4kzt5rw3ha")]
+    [InlineData("bounces+FA830_DK-000042.tag@b.example.com", "FA830_DK-000042", "tag")]
+    public void The_verp_address_splits_into_letter_id_and_tag_at_the_first_dot(string address, string letterId, string? tag)
+    {
+        var headers = MimeReader.Parse("Delivered-To: " + address + "\n\nbody\n").Headers;
+
+        Assert.Equal(new VerpMatch(letterId, tag), VerpAddress.Find(headers));
+    }
+
+    [Fact]
+    public void Original_envelope_id_of_a_report_is_read_and_a_null_sender_counts_as_a_mail_system()
+    {
+        var message =
+            "Return-Path: <>\n" +
+            "From: Mail Delivery Subsystem <mailer@mx.example.com>\n" +
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=b1\n\n" +
+            "--b1\nContent-Type: message/delivery-status\n\n" +
+            "Reporting-MTA: dns; mx.example.com\nOriginal-Envelope-Id: FA830-DK-000042.0123456789abcdef+40bounces.example.com\n\n" +
+            "Final-Recipient: rfc822; a@example.com\nAction: failed\nStatus: 5.1.1\n\n" +
+            "--b1--\n";
+
+        var report = ConfirmationReader.Read(MimeReader.Parse(message));
+
+        Assert.Equal("FA830-DK-000042.0123456789abcdef+40bounces.example.com", report.OriginalEnvelopeId);
+        Assert.True(report.FromMailSystem);
+        Assert.False(ConfirmationReader.Read(DsnFixtures.Bytes("autoreply.eml")).FromMailSystem);
     }
 
     [Fact]

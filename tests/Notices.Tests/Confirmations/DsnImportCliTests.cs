@@ -11,9 +11,9 @@ public sealed class DsnImportCliTests(SentCampaignFixture sent) : IClassFixture<
     {
         using var c = sent.Copy();
         var (a, x) = (sent.EmailLetters[0], sent.EmailLetters[1]);
-        c.Deliver("1795252504.V1.mail", DsnFixtures.For("postfix-delivered.eml", a.LetterId, a.MessageId, "<c1@mail.example.com>"));
-        c.Deliver("1795252505.V2.mail", DsnFixtures.For("postfix-bounced.eml", x.LetterId, x.MessageId, "<c2@mail.example.com>"));
-        c.Deliver("1795252506.V3.mail", DsnFixtures.For("autoreply.eml", x.LetterId, x.MessageId, "<c3@patients.test>"), "cur");
+        c.Deliver("1795252504.V1.mail", sent.Report("postfix-delivered.eml", a, "<c1@mail.example.com>"));
+        c.Deliver("1795252505.V2.mail", sent.Report("postfix-bounced.eml", x, "<c2@mail.example.com>"));
+        c.Deliver("1795252506.V3.mail", sent.Report("autoreply.eml", x, "<c3@patients.test>"), "cur");
 
         var first = Import(c);
 
@@ -43,7 +43,7 @@ public sealed class DsnImportCliTests(SentCampaignFixture sent) : IClassFixture<
         using var c = sent.Copy();
         var x = sent.EmailLetters[2];
         File.Delete(c.LetterPdf(x.LetterId));
-        c.Deliver("1795252507.V4.mail", DsnFixtures.For("postfix-bounced.eml", x.LetterId, x.MessageId, "<c4@mail.example.com>"));
+        c.Deliver("1795252507.V4.mail", sent.Report("postfix-bounced.eml", x, "<c4@mail.example.com>"));
 
         var result = Import(c);
 

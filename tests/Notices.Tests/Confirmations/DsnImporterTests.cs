@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Notices.Model;
+using System.Security.Cryptography;
 using Notices.Confirmations;
 using Notices.Ledger;
 using Notices.Runs;
@@ -17,9 +17,9 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
     {
         using var c = sent.Copy();
         var (a, b, x) = (sent.EmailLetters[0], sent.EmailLetters[1], sent.EmailLetters[2]);
-        c.Deliver("1795252504.V801I1.mail:2,", DsnFixtures.For("postfix-delivered.eml", a.LetterId, a.MessageId, "<d1@mail.example.com>"));
-        c.Deliver("1795266909.V801I2.mail", DsnFixtures.For("postfix-delayed.eml", b.LetterId, b.MessageId, "<d2@mail.example.com>"));
-        c.Deliver("1795252505.V801I3.mail:2,S", DsnFixtures.For("postfix-bounced.eml", x.LetterId, x.MessageId, "<d3@mail.example.com>"), "cur");
+        c.Deliver("1795252504.V801I1.mail:2,", sent.Report("postfix-delivered.eml", a, "<d1@mail.example.com>"));
+        c.Deliver("1795266909.V801I2.mail", sent.Report("postfix-delayed.eml", b, "<d2@mail.example.com>"));
+        c.Deliver("1795252505.V801I3.mail:2,S", sent.Report("postfix-bounced.eml", x, "<d3@mail.example.com>"), "cur");
 
         var summary = await c.ImportAsync();
 
@@ -37,7 +37,6 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         Assert.Equal(a.MessageId, detail["message_id"]);
         Assert.Equal("<d1@mail.example.com>", detail["dsn"]);
         Assert.Equal("1795252504.V801I1.mail:2,", detail["file"]);
-        Assert.False(detail.ContainsKey("message_id_mismatch"));
 
         var delayed = LedgerDetail.Parse(Assert.Single(c.Ledger(LedgerEventKind.EmailDelayed)).Detail);
         Assert.Equal(("4.4.1", "delayed"), (delayed["status"], delayed["action"]));
@@ -80,11 +79,10 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
     {
         using var c = sent.Copy();
         var (a, x) = (sent.EmailLetters[3], sent.EmailLetters[4]);
-        c.Deliver("1.a", DsnFixtures.For("postfix-delivered.eml", a.LetterId, a.MessageId, "<twice-1@mail.example.com>"));
-        c.Deliver("2.x", DsnFixtures.For("postfix-bounced.eml", x.LetterId, x.MessageId, "<twice-2@mail.example.com>"));
+        c.Deliver("1.a", sent.Report("postfix-delivered.eml", a, "<twice-1@mail.example.com>"));
+        c.Deliver("2.x", sent.Report("postfix-bounced.eml", x, "<twice-2@mail.example.com>"));
         // A report without a Message-ID header is keyed by the hash of its file.
-        c.Deliver("3.x", DsnFixtures.Text("plain-bounce.eml").Replace(DsnFixtures.LetterId, x.LetterId, StringComparison.Ordinal)
-            .Replace("Message-ID: <returned.20261121101600.77@oldmail.example.com>\n", "", StringComparison.Ordinal));
+        c.Deliver("3.x", sent.Report("plain-bounce.eml", x, "<no-own-id>").Replace("Message-ID: <no-own-id>\n", "", StringComparison.Ordinal));
 
         var first = await c.ImportAsync();
         var rowsAfterFirst = c.Ledger().Count;
@@ -108,9 +106,9 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         var a = sent.EmailLetters[5];
         var files = new[]
         {
-            c.Deliver("10.autoreply", DsnFixtures.For("autoreply.eml", a.LetterId, a.MessageId, "<auto@patients.test>")),
+            c.Deliver("10.autoreply", sent.Report("autoreply.eml", a, "<auto@patients.test>")),
             c.Deliver("11.noverp", DsnFixtures.Text("no-verp-bounced.eml")),
-            c.Deliver("12.unknown", DsnFixtures.For("postfix-bounced.eml", "FA830-DK-999999", a.MessageId, "<u@mail.example.com>"), "cur"),
+            c.Deliver("12.unknown", DsnFixtures.For("postfix-bounced.eml", "FA830-DK-999999", DsnFixtures.FixtureTag, a.MessageId, "<u@mail.example.com>"), "cur"),
             c.Deliver("13.person", "From: someone@example.com\nTo: bounces+" + a.LetterId + "@bounces.example.com\nSubject: Spørgsmål\n\nHej\n"),
         };
         var before = files.ToDictionary(f => f, f => SHA256.HashData(File.ReadAllBytes(f)));
@@ -129,6 +127,9 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
                 ("13.person", "not a delivery report or bounce"),
             ],
             summary.Unmatched.Select(u => (u.FileName, u.Reason)));
+        Assert.Equal(
+            [UnmatchedReason.NotAReport, UnmatchedReason.NoVerpAddress, UnmatchedReason.UnknownLetter, UnmatchedReason.NotAReport],
+            summary.Unmatched.Select(u => u.Why));
         Assert.Equal(rows, c.Ledger().Count);
         Assert.Equal(listing, Listing(c.Maildir));
         foreach (var (file, hash) in before)
@@ -142,7 +143,7 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
     {
         using var c = sent.Copy();
         var posted = sent.PostLetterIds[0];
-        c.Deliver("15.post", DsnFixtures.For("postfix-delivered.eml", posted, DsnFixtures.SentMessageId, "<pd@mail.example.com>"));
+        c.Deliver("15.post", DsnFixtures.For("postfix-delivered.eml", posted, sent.Tag(posted), DsnFixtures.SentMessageId, "<pd@mail.example.com>"));
 
         var summary = await c.ImportAsync();
 
@@ -157,9 +158,9 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
     {
         using var c = sent.Copy();
         var (a, x, y) = (sent.EmailLetters[6], sent.EmailLetters[7], sent.EmailLetters[8]);
-        c.Deliver("20", DsnFixtures.For("postfix-bounced.eml", a.LetterId, a.MessageId, "<r1@mail.example.com>"));
-        c.Deliver("21", DsnFixtures.For("exchange-bounced-base64.eml", x.LetterId, x.MessageId, "<r2@mail.example.com>"));
-        c.Deliver("22", DsnFixtures.For("plain-bounce.eml", y.LetterId, y.MessageId, "<r3@mail.example.com>"));
+        c.Deliver("20", sent.Report("postfix-bounced.eml", a, "<r1@mail.example.com>"));
+        c.Deliver("21", sent.Report("exchange-bounced-base64.eml", x, "<r2@mail.example.com>"));
+        c.Deliver("22", sent.Report("plain-bounce.eml", y, "<r3@mail.example.com>"));
 
         var summary = await c.ImportAsync();
 
@@ -182,9 +183,9 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
         var (noAddress, noPdf, fine) = (sent.EmailLetters[9], sent.EmailLetters[10], sent.EmailLetters[11]);
         RemoveAddress(c, noAddress.LetterId);
         File.Delete(c.LetterPdf(noPdf.LetterId));
-        c.Deliver("30", DsnFixtures.For("postfix-bounced.eml", noAddress.LetterId, noAddress.MessageId, "<n1@mail.example.com>"));
-        c.Deliver("31", DsnFixtures.For("postfix-bounced.eml", noPdf.LetterId, noPdf.MessageId, "<n2@mail.example.com>"));
-        c.Deliver("32", DsnFixtures.For("postfix-bounced.eml", fine.LetterId, fine.MessageId, "<n3@mail.example.com>"));
+        c.Deliver("30", sent.Report("postfix-bounced.eml", noAddress, "<n1@mail.example.com>"));
+        c.Deliver("31", sent.Report("postfix-bounced.eml", noPdf, "<n2@mail.example.com>"));
+        c.Deliver("32", sent.Report("postfix-bounced.eml", fine, "<n3@mail.example.com>"));
 
         var summary = await c.ImportAsync();
 
@@ -211,7 +212,7 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
     {
         using var c = sent.Copy();
         var x = sent.EmailLetters[12];
-        c.Deliver("40", DsnFixtures.For("postfix-bounced.eml", x.LetterId, x.MessageId, "<f1@mail.example.com>"));
+        c.Deliver("40", sent.Report("postfix-bounced.eml", x, "<f1@mail.example.com>"));
         var batchesBefore = Directory.GetFiles(c.PrintDir, "batch-*.pdf").Length;
 
         var summary = await c.ImportAsync(printFallback: false);
@@ -227,9 +228,9 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
     {
         using var c = sent.Copy();
         var x = sent.EmailLetters[13];
-        c.Deliver("50", DsnFixtures.For("postfix-bounced.eml", x.LetterId, x.MessageId, "<p1@mail.example.com>"));
+        c.Deliver("50", sent.Report("postfix-bounced.eml", x, "<p1@mail.example.com>"));
         await c.ImportAsync();
-        c.Deliver("51", DsnFixtures.For("exchange-bounced-base64.eml", x.LetterId, x.MessageId, "<p2@mail.example.com>"));
+        c.Deliver("51", sent.Report("exchange-bounced-base64.eml", x, "<p2@mail.example.com>"));
 
         var later = await c.ImportAsync();
 
@@ -241,28 +242,12 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
     }
 
     [Fact]
-    public async Task A_report_naming_another_message_id_is_recorded_with_the_reports_id()
-    {
-        using var c = sent.Copy();
-        var a = sent.EmailLetters[14];
-        const string Other = "<FA830-DK-000001.ffffffffffffffff@bounces.example.com>";
-        c.Deliver("60", DsnFixtures.For("postfix-delivered.eml", a.LetterId, Other, "<m1@mail.example.com>"));
-
-        var summary = await c.ImportAsync();
-
-        Assert.True(Assert.Single(summary.Recorded).MessageIdMismatch);
-        var detail = LedgerDetail.Parse(Assert.Single(c.Ledger(LedgerEventKind.EmailDelivered)).Detail);
-        Assert.Equal(Other, detail["message_id"]);
-        Assert.Equal("true", detail["message_id_mismatch"]);
-    }
-
-    [Fact]
     public async Task A_lower_case_verp_address_matches_the_letter()
     {
         using var c = sent.Copy();
         var x = sent.EmailLetters[15];
-        var report = DsnFixtures.For("exchange-bounced-base64.eml", x.LetterId, x.MessageId, "<l1@mail.example.com>");
-        Assert.Contains("bounces+" + x.LetterId.ToLowerInvariant() + "@", report, StringComparison.Ordinal);
+        var report = sent.Report("exchange-bounced-base64.eml", x, "<l1@mail.example.com>");
+        Assert.Contains("bounces+" + x.LetterId.ToLowerInvariant() + "." + sent.Tag(x.LetterId) + "@", report, StringComparison.Ordinal);
         c.Deliver("70", report);
 
         var summary = await c.ImportAsync();
@@ -275,7 +260,7 @@ public sealed class DsnImporterTests(SentCampaignFixture sent) : IClassFixture<S
     {
         using var c = sent.Copy();
         using var db = StoreSchema.Open(c.DbPath);
-        var options = new DsnImportOptions { MaildirPath = c.OutDir, OutputDirectory = c.OutDir };
+        var options = new DsnImportOptions { MaildirPath = c.OutDir };
 
         await Assert.ThrowsAsync<DirectoryNotFoundException>(() => new DsnImporter(db).ImportAsync(options, CancellationToken.None));
     }

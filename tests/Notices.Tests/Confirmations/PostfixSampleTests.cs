@@ -1,4 +1,5 @@
 using Notices.Model;
+using System.Text.RegularExpressions;
 using Notices.Confirmations;
 using Notices.Ledger;
 using Xunit;
@@ -40,10 +41,9 @@ public sealed class PostfixSampleTests(SentCampaignFixture sent) : IClassFixture
     {
         using var c = sent.Copy();
         var x = sent.EmailLetters[0];
-        var captured = MimeReader.Parse(Sample("postfix-bounced.eml"));
-        var capturedId = VerpAddress.FindLetterId(captured.Headers)!;
-        var text = System.Text.Encoding.UTF8.GetString(Sample("postfix-bounced.eml")).Replace(capturedId, x.LetterId, StringComparison.Ordinal);
-        c.Deliver("captured-bounce", text);
+        // The capture was made out for another letter (and, before signed VERP, without a tag): aim it at x, with
+        // x's signed address and x's Message-ID, as Postfix would have returned x's own email.
+        c.Deliver("captured-bounce", ForLetter("postfix-bounced.eml", x.LetterId, sent.Tag(x.LetterId), x.MessageId));
 
         var summary = await c.ImportAsync();
 
@@ -51,6 +51,31 @@ public sealed class PostfixSampleTests(SentCampaignFixture sent) : IClassFixture
         Assert.Equal((x.LetterId, LedgerEventKind.EmailBounced), (recorded.LetterId, recorded.Kind));
         Assert.Equal(x.LetterId, Assert.Single(summary.Rerouted).LetterId);
         Assert.Equal(LetterDeliveryState.Printed, c.State(x.LetterId).State);
+    }
+
+    [PostfixSampleFact("postfix-bounced.eml")]
+    public async Task Captured_bounce_to_an_unsigned_address_is_not_recorded()
+    {
+        using var c = sent.Copy();
+        var x = sent.EmailLetters[1];
+        var batches = c.PrintBatchFiles();
+        c.Deliver("captured-unsigned", ForLetter("postfix-bounced.eml", x.LetterId, tag: null, x.MessageId));
+
+        var summary = await c.ImportAsync();
+
+        Assert.Empty(summary.Recorded);
+        Assert.Equal(UnmatchedReason.UnsignedVerp, Assert.Single(summary.Unmatched).Why);
+        Assert.Empty(c.Ledger(LedgerEventKind.EmailBounced));
+        Assert.Equal(batches, c.PrintBatchFiles());
+    }
+
+    /// <summary>The capture with its VERP addresses (signed or not) and its returned Message-ID made out for one letter.</summary>
+    private static string ForLetter(string sample, string letterId, string? tag, string messageId)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(Sample(sample));
+        var address = "bounces+" + letterId + (tag is null ? "" : "." + tag) + "@";
+        text = Regex.Replace(text, @"bounces\+FA830-DK-\d{6}(\.[a-z2-7]{16})?@", address.Replace("$", "$$", StringComparison.Ordinal));
+        return Regex.Replace(text, @"<FA830-DK-\d{6}\.[0-9a-f]+@[^<>\s]+>", messageId.Replace("$", "$$", StringComparison.Ordinal));
     }
 
     private static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(DsnFixtures.SamplesFolder, name));

@@ -2,7 +2,9 @@ using Notices.Model;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Notices.Confirmations;
+using Notices.Delivery;
 using Notices.Ledger;
+using Notices.Runs;
 using Notices.Store;
 using Notices.Tests.Support;
 
@@ -35,12 +37,20 @@ public sealed class SentCampaign : IDisposable
         return path;
     }
 
-    public async Task<DsnImportSummary> ImportAsync(bool printFallback = true)
+    /// <summary>What <c>dsn import</c> does: <see cref="DsnImporter"/> reads and records, then <see cref="BounceRerouteRun"/>
+    /// puts the bounced letters of the matched campaigns in a print batch.</summary>
+    public async Task<DsnImportResult> ImportAsync(bool printFallback = true, VerpSigner? verp = null)
     {
         using var db = StoreSchema.Open(DbPath);
-        return await new DsnImporter(db).ImportAsync(
-            new DsnImportOptions { MaildirPath = Maildir, OutputDirectory = OutDir, PrintFallback = printFallback }, CancellationToken.None);
+        var summary = await new DsnImporter(db, verp).ImportAsync(new DsnImportOptions { MaildirPath = Maildir }, CancellationToken.None);
+        var reroute = await new BounceRerouteRun(db).RunAsync(
+            summary.MatchedCampaigns, new BounceRerouteOptions { OutputDirectory = OutDir, PrintFallback = printFallback }, CancellationToken.None);
+        return new DsnImportResult(summary, reroute);
     }
+
+    /// <summary>Every batch-*.pdf in the campaign's print folder, by name.</summary>
+    public List<string> PrintBatchFiles() =>
+        Directory.GetFiles(PrintDir, "batch-*.pdf").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()!;
 
     public List<LedgerEntry> Ledger(LedgerEventKind? kind = null, string? letterId = null)
     {

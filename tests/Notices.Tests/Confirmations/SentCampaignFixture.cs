@@ -1,6 +1,7 @@
+using Notices.Model;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Notices.Model;
+using Notices.Delivery;
 using Notices.Ledger;
 using Notices.Letters;
 using Notices.Records;
@@ -41,8 +42,10 @@ public sealed class SentCampaignFixture : IDisposable
                 .Where(e => e.Kind == LedgerEventKind.EmailWritten)
                 .OrderBy(e => e.LetterId)
                 .AsEnumerable()
-                .Select(e => new SentEmail(e.LetterId!, e.PatientId!, ((EmailWritten)e.ReadEvent()).MessageId))
+                .Select(e => new SentEmail(e.LetterId!, e.PatientId!, LedgerDetail.Parse(e.Detail)["message_id"]))
                 .ToList();
+            // The key send signed the VERP addresses with, so tests can make genuine (and forged) reports.
+            Verp = VerpSigner.FromEnvironmentOr(() => StoreSecrets.VerpKey(db));
             PostLetterIds = db.Letters.AsNoTracking().Where(l => l.Channel == "Post").Select(l => l.LetterId).AsEnumerable()
                 .Order(StringComparer.Ordinal).ToList();
         }
@@ -51,6 +54,15 @@ public sealed class SentCampaignFixture : IDisposable
     }
 
     public IReadOnlyList<SentEmail> EmailLetters { get; }
+
+    public VerpSigner Verp { get; }
+
+    /// <summary>A fixture made out for an email letter of the campaign: its signed VERP address and its Message-ID.</summary>
+    public string Report(string fixture, SentEmail letter, string reportId) =>
+        DsnFixtures.For(fixture, letter.LetterId, Tag(letter.LetterId), letter.MessageId, reportId);
+
+    /// <summary>The genuine VERP tag of a letter of the campaign.</summary>
+    public string Tag(string letterId) => Verp.Tag(CampaignId, letterId);
 
     /// <summary>Letters that went to a print batch, never by email.</summary>
     public IReadOnlyList<string> PostLetterIds { get; }

@@ -33,8 +33,11 @@ public sealed class EmailPickupChannelTests : IDisposable
         FromDisplayName = "Medicinsk Udstyr A/S – Kvalitet",
         ReplyToAddress = "svar@example.com",
         BounceDomain = "bounce.example.com",
+        Verp = Verp,
         Workers = 3,
     };
+
+    private static VerpSigner Verp { get; } = new("pickup-channel-tests-verp-key"u8);
 
     private OutgoingLetter Letter(int n, string? subject = null, string? name = null, string? email = null) => new()
     {
@@ -83,8 +86,11 @@ public sealed class EmailPickupChannelTests : IDisposable
             var eml = new EmlFile(Path.Combine(_pickup, letter.LetterId + ".eml"));
             var messageId = eml.Header("Message-ID");
             Assert.Matches("^<" + Regex.Escape(letter.LetterId) + @"\.[0-9a-f]{16}@example\.com>$", messageId);
-            Assert.Contains("bounces+" + letter.LetterId + "@bounce.example.com", eml.Header("Sender"), StringComparison.Ordinal);
-            Assert.Contains("bounces+" + letter.LetterId + "@bounce.example.com", eml.Header("X-Sender"), StringComparison.Ordinal);
+            // Signed VERP: bounces+<letter-id>.<tag>@, the tag checking out for this letter and no other.
+            var verp = Verp.Address(letter.CampaignId, letter.LetterId, "bounce.example.com");
+            Assert.Matches("^bounces\\+" + Regex.Escape(letter.LetterId) + @"\.[a-z2-7]{16}@bounce\.example\.com$", verp);
+            Assert.Contains(verp, eml.Header("Sender"), StringComparison.Ordinal);
+            Assert.Contains(verp, eml.Header("X-Sender"), StringComparison.Ordinal);
             Assert.Contains(letter.EmailAddress!, eml.Header("To"), StringComparison.Ordinal);
             Assert.Equal("Søren Ærø <" + letter.EmailAddress + ">", EmlFile.DecodeWords(eml.Header("To")));
             Assert.Contains("svar@example.com", eml.Header("Reply-To"), StringComparison.Ordinal);

@@ -75,7 +75,10 @@ public sealed class SmtpCampaignTests : IDisposable
         var letterId = LetterIdOf(message);
         var ledgerDetail = Scalar($"SELECT Detail FROM ledger WHERE Kind = 'EmailAccepted' AND LetterId = '{letterId}'");
         Assert.Contains(message.Headers["Message-ID"], ledgerDetail, StringComparison.Ordinal);
-        Assert.Equal($"<bounces+{letterId}@bounces.example.com>", message.Headers["Return-Path"]);
+        // Signed VERP, under the key send used (NOTICES_VERP_KEY, else the store's own).
+        var verp = Notices.Delivery.VerpSigner.FromEnvironmentOr(
+            () => Convert.FromBase64String(Scalar("SELECT Value FROM store_secrets WHERE Name = 'verp_key'")));
+        Assert.Equal("<" + verp.Address(Campaign, letterId, "bounces.example.com") + ">", message.Headers["Return-Path"]);
     }
 
     [Fact]
@@ -142,7 +145,7 @@ public sealed class SmtpCampaignTests : IDisposable
     private CliRunner.Result Send(params string[] extra) => _workspace.Send(PostfixServer.SmtpUrl, extra);
 
     private static string LetterIdOf(EmlMessage message) =>
-        System.Text.RegularExpressions.Regex.Match(message.Headers["Return-Path"], @"bounces\+([A-Z0-9-]+)@").Groups[1].Value;
+        System.Text.RegularExpressions.Regex.Match(message.Headers["Return-Path"], @"bounces\+([A-Z0-9-]+)\.[a-z2-7]{16}@").Groups[1].Value;
 
     private int Count(string kind) => int.Parse(Scalar($"SELECT COUNT(*) FROM ledger WHERE Kind = '{kind}'"), System.Globalization.CultureInfo.InvariantCulture);
 

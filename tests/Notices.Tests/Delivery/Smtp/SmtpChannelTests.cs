@@ -36,7 +36,10 @@ public sealed class SmtpChannelTests : IDisposable
         FromAddress = "fsn@example.com",
         FromDisplayName = "Medicinsk Udstyr A/S – Kvalitet",
         BounceDomain = "bounces.example.com",
+        Verp = Verp,
     };
+
+    private static VerpSigner Verp { get; } = new("smtp-channel-tests-verp-key"u8);
 
     private OutgoingLetter Letter(int n, string? subject = null, string? name = null) => new()
     {
@@ -91,8 +94,8 @@ public sealed class SmtpChannelTests : IDisposable
 
         var reports = PostfixServer.WaitForMessages(PostfixServer.BouncesMaildir, 2, TimeSpan.FromSeconds(30))
             .Select(f => File.ReadAllText(f)).ToList();
-        Assert.Contains(reports, r => r.Contains("X-Original-To: bounces+FA830-DK-000002@bounces.example.com", StringComparison.Ordinal));
-        Assert.Contains(reports, r => r.Contains("X-Original-To: bounces+FA830-DK-000003@bounces.example.com", StringComparison.Ordinal));
+        Assert.Contains(reports, r => r.Contains("X-Original-To: " + Verp.Address("FA830", "FA830-DK-000002", "bounces.example.com"), StringComparison.Ordinal));
+        Assert.Contains(reports, r => r.Contains("X-Original-To: " + Verp.Address("FA830", "FA830-DK-000003", "bounces.example.com"), StringComparison.Ordinal));
         Assert.All(reports, r => Assert.Contains("Action: delivered", r, StringComparison.Ordinal));
         var accepted = _store.Db.Ledger.AsNoTracking().Where(e => e.Kind == LedgerEventKind.EmailAccepted).ToList();
         Assert.Equal(2, accepted.Count);

@@ -1,3 +1,4 @@
+using Notices.Model;
 using System.Globalization;
 using Notices.Tests.Support;
 using Xunit;

@@ -3,24 +3,55 @@ using Notices.Campaigns;
 using Notices.Delivery;
 using Notices.Ledger;
 using Notices.Model;
-using Notices.Runs;
 using Notices.Store;
 using PdfSharp.Pdf.IO;
 
-namespace Notices.Confirmations;
+namespace Notices.Runs;
 
 /// <summary>
-/// Sends bounced email letters by post: the letter's PDF (out/&lt;campaign&gt;/letters/&lt;letter-id&gt;.pdf) goes into a
-/// print batch under out/&lt;campaign&gt;/print/ through <see cref="PrintBatchChannel"/>, which records PrintBatched.
-/// A letter whose snapshot has no full postal address, or whose PDF is missing or changed, is reported instead.
+/// Sends bounced email letters by post. This run owns its print channel: each letter's PDF
+/// (out/&lt;campaign&gt;/letters/&lt;letter-id&gt;.pdf) goes into a print batch under out/&lt;campaign&gt;/print/ through
+/// <see cref="PrintBatchChannel"/>, which records PrintBatched. A letter whose snapshot has no full postal address, or
+/// whose PDF is missing or changed, is reported instead.
+/// <para>
+/// It looks at the ledger's state, not at one import's reports: every letter of the given campaigns that is Failed
+/// because its email bounced (not printed, not acknowledged) is taken, so a bounced letter an earlier run could not
+/// post (say its PDF was missing) is tried again.
+/// </para>
 /// </summary>
-public sealed class BounceRerouter(NoticesDbContext db, IDeliveryLog log, string outputDirectory, int batchSize = 500)
+public sealed class BounceRerouteRun(NoticesDbContext db, TimeProvider? timeProvider = null)
 {
-    /// <param name="letters">The campaign's bounced letters, as projected (the PDF hash may come from the ledger).</param>
-    public async Task<RerouteResult> RerouteAsync(string campaignId, IReadOnlyList<LetterStatus> letters, CancellationToken cancellationToken)
+    public async Task<RerouteResult> RunAsync(IEnumerable<string> campaignIds, BounceRerouteOptions options, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(campaignId);
-        ArgumentNullException.ThrowIfNull(letters);
+        ArgumentNullException.ThrowIfNull(campaignIds);
+        ArgumentNullException.ThrowIfNull(options);
+        var rerouted = new List<ReroutedLetter>();
+        var notRerouted = new List<NotReroutedLetter>();
+        using var ledger = new LedgerWriter(db, timeProvider);
+        var log = new LedgerDeliveryLog(ledger);
+        foreach (var campaignId in campaignIds.Distinct(StringComparer.Ordinal))
+        {
+            var bounced = LetterStateProjector.Project(db, campaignId).Letters
+                .Where(l => l.Bounced && l.State == LetterDeliveryState.Failed)
+                .ToList();
+            if (!options.PrintFallback)
+            {
+                notRerouted.AddRange(bounced.Select(l => new NotReroutedLetter(campaignId, l.LetterId, "print fallback turned off")));
+                continue;
+            }
+
+            var result = await RerouteAsync(campaignId, bounced, log, options, cancellationToken).ConfigureAwait(false);
+            rerouted.AddRange(result.Rerouted);
+            notRerouted.AddRange(result.NotRerouted);
+        }
+
+        ledger.Flush();
+        return new RerouteResult(rerouted, notRerouted);
+    }
+
+    private async Task<RerouteResult> RerouteAsync(
+        string campaignId, IReadOnlyList<LetterStatus> letters, IDeliveryLog log, BounceRerouteOptions options, CancellationToken cancellationToken)
+    {
         var notRerouted = new List<NotReroutedLetter>();
         if (letters.Count == 0)
         {
@@ -31,13 +62,13 @@ public sealed class BounceRerouter(NoticesDbContext db, IDeliveryLog log, string
         var records = db.Letters.AsNoTracking()
             .Where(l => l.CampaignId == campaignId && ids.Contains(l.LetterId))
             .ToDictionary(l => l.LetterId, StringComparer.Ordinal);
-        var paths = new CampaignPaths(outputDirectory, campaignId);
+        var paths = new CampaignPaths(options.OutputDirectory, campaignId);
         var batched = new BatchedLog(log);
         var printOptions = new PrintBatchOptions
         {
             OutputDirectory = paths.Print,
             CampaignId = campaignId,
-            BatchSize = batchSize,
+            BatchSize = options.BatchSize,
             SealedBatches = SealedBatches.Read(db, campaignId),
         };
         await using var print = new PrintBatchChannel(printOptions, batched);
@@ -119,6 +150,7 @@ public sealed class BounceRerouter(NoticesDbContext db, IDeliveryLog log, string
             && !string.IsNullOrWhiteSpace(recipient.City);
     }
 
+    /// <summary>Passes events on and remembers which letters the print channel logged as batched, and where.</summary>
     /// <summary>Passes events on and remembers which letters the print channel sealed in a batch, and which failed.</summary>
     private sealed class BatchedLog(IDeliveryLog inner) : IDeliveryLog
     {
