@@ -3,6 +3,7 @@ using Notices.Confirmations;
 using Notices.Delivery;
 using Notices.Ledger;
 using Notices.Store;
+using Notices.Tests.Support;
 using Xunit;
 
 namespace Notices.Tests.Confirmations;

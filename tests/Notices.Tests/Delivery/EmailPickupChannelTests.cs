@@ -6,6 +6,7 @@ using Notices.Campaigns;
 using Notices.Delivery;
 using Notices.Ledger;
 using Notices.Tests.Ledger;
+using Notices.Tests.Support;
 using Xunit;
 
 namespace Notices.Tests.Delivery;
@@ -77,9 +78,14 @@ public sealed class EmailPickupChannelTests : IDisposable
         Assert.Equal(letters.Select(l => l.LetterId + ".eml"), files);
         Assert.False(Directory.Exists(Path.Combine(_pickup, ".tmp")));
 
+        // Intent before effect: each letter's EmailSending comes before its EmailWritten, with the same Message-ID.
         var events = _store.Db.Ledger.AsNoTracking().OrderBy(e => e.Seq).ToList();
-        Assert.Equal(6, events.Count);
-        Assert.All(events, e => Assert.Equal(LedgerEventKind.EmailWritten, e.Kind));
+        Assert.Equal(12, events.Count);
+        foreach (var perLetter in events.GroupBy(e => e.LetterId))
+        {
+            Assert.Equal([LedgerEventKind.EmailSending, LedgerEventKind.EmailWritten], perLetter.Select(e => e.Kind));
+            Assert.Equal(((EmailSending)perLetter.First().ReadEvent()).MessageId, ((EmailWritten)perLetter.Last().ReadEvent()).MessageId);
+        }
 
         foreach (var letter in letters)
         {

@@ -42,8 +42,8 @@ public sealed class LedgerWriterTests(ITestOutputHelper output)
 
         Assert.All(rows, r => Assert.Equal(LedgerHasher.Compute(r), r.Hash));
         Assert.Matches("^[0-9a-f]{64}$", rows[0].Hash);
-        // Keys sorted, compact, Danish letters kept.
-        Assert.Equal("{\"a\":\"1\",\"reason\":\"ugyldig æøå\"}", rows[10].Detail);
+        // Compact snake_case JSON in the record's field order, Danish letters kept.
+        Assert.Equal("{\"reason\":\"ugyldig æøå\",\"status\":\"550 5.1.1\"}", rows[10].Detail);
         Assert.Equal(TimeSpan.Zero, rows[10].At.Offset);
 
         var result = LedgerVerifier.Verify(store.Db);

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Notices.Ledger;
+using Notices.Model;
+using Notices.Tests.Ledger;
+using Xunit;
+
+namespace Notices.Tests.Model;
+
+/// <summary>Every event kind has one record type, and every record goes through the store and comes back equal.</summary>
+public sealed class LedgerEventRoundTripTests
+{
+    /// <summary>One filled-in example per kind; the test fails when a kind is added without one.</summary>
+    private static readonly LedgerEvent[] Examples =
+    [
+        new LetterRendered("a1", 4, "FA830-DK-000001.pdf", true, "2026-11-21"),
+        new EmailWritten("<m@x.test>", "FA830-DK-000001.eml", "a1", Recovered: true),
+        new EmailAccepted("<m@x.test>", "a1", "127.0.0.1:2525", 2),
+        new EmailFailed("550 user unknown", "550 5.1.1", "<m@x.test>", 1, "print"),
+        new EmailDelivered("2.0.0", "delivered", "<d@x.test>", "f1", "250 ok", "<m@x.test>"),
+        new EmailDelayed("4.4.1", "delayed", "<d2@x.test>", "f2", WillRetryUntil: "Mon, 23 Nov 2026 10:00:00 +0100"),
+        new EmailBounced("5.1.1", "failed", "sha256:00", "f3", "<redacted>", "<m@x.test>", "status 5.1.1"),
+        new PrintBatched("batch-0001.pdf", 3, 9, 4, "a1", 1),
+        new PrintSubmitted("batch-0001.pdf", "cups-pdf", "17"),
+        new BatchPosted("batch-0001.pdf", "2026-11-22"),
+        new Returned("ubekendt på adressen"),
+        new Unreachable("ingen adresse og intet samtykke til e-mail"),
+        new Acknowledged("reply form", "æøå"),
+        new ReminderSent("Email", 1),
+        new EmailDeferred("greylisted", "451 4.7.1", 3, "<m@x.test>"),
+        new EmailSending("<m@x.test>", EmailTransport.Smtp, "a1", Resend: true),
+        new BatchSealed("batch-0001.pdf", "b2", 500, 2010, "c3"),
+        new BatchDiscarded("batch-0002.pdf", "batch-0002.pdf.unsealed", "not sealed"),
+        new LetterFailed("render", "the character U+674E cannot be printed"),
+    ];
+
+    [Fact]
+    public void Every_kind_has_exactly_one_example_and_record_type()
+    {
+        var kinds = Enum.GetValues<LedgerEventKind>().Where(k => k != LedgerEventKind.Unknown).ToList();
+        Assert.Equal(kinds.Order(), Examples.Select(e => e.Kind).Order());
+        Assert.All(kinds, k => Assert.Equal(k, LedgerEventCodec.KindOf(LedgerEventCodec.TypeOf(k))));
+    }
+
+    [Fact]
+    public void Every_kind_round_trips_through_the_store()
+    {
+        using var store = new LedgerTestStore();
+        using (var writer = new LedgerWriter(store.Db))
+        {
+            foreach (var e in Examples)
+            {
+                writer.Append("FA830", "FA830-DK-000001", "P1", e);
+            }
+        }
+
+        var rows = store.Db.Ledger.AsNoTracking().OrderBy(r => r.Seq).ToList();
+        Assert.Equal(Examples.Length, rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Assert.Equal(Examples[i].Kind, rows[i].Kind);
+            Assert.Equal(Examples[i], rows[i].ReadEvent());
+        }
+
+        // Stored by name, in snake_case, with æøå readable, so an auditor with sqlite3 can read the rows.
+        Assert.Equal("EmailSending", store.Scalar("SELECT Kind FROM ledger WHERE Seq = 16"));
+        Assert.Contains("\"pdf_sha256\":\"a1\"", (string)store.Scalar("SELECT Detail FROM ledger WHERE Seq = 1")!, StringComparison.Ordinal);
+        Assert.Contains("ubekendt på adressen", (string)store.Scalar("SELECT Detail FROM ledger WHERE Seq = 11")!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_row_edited_to_an_unknown_kind_or_broken_detail_reads_as_unknown_and_never_throws()
+    {
+        using var store = new LedgerTestStore();
+        using (var writer = new LedgerWriter(store.Db))
+        {
+            writer.Append("FA830", "FA830-DK-000001", "P1", new Unreachable("x"));
+            writer.Append("FA830", "FA830-DK-000002", "P2", new Unreachable("y"));
+        }
+
+        store.Execute("UPDATE ledger SET Kind = 'Teleported' WHERE Seq = 1");
+        store.Execute("UPDATE ledger SET Detail = '{not json' WHERE Seq = 2");
+
+        var rows = store.Db.Ledger.AsNoTracking().OrderBy(r => r.Seq).ToList();
+        Assert.Equal(LedgerEventKind.Unknown, rows[0].Kind);
+        Assert.IsType<UnknownEvent>(rows[0].ReadEvent());
+        Assert.IsType<UnknownEvent>(rows[1].ReadEvent());
+        var projection = LetterStateProjector.Project(store.Db, "FA830");
+        Assert.All(projection.Letters, l => Assert.Equal(LetterDeliveryState.Pending, l.State));
+    }
+
+    [Fact]
+    public void The_state_machine_never_leaves_acknowledged_and_an_uncertain_letter_is_resolved_by_a_report()
+    {
+        Assert.Equal(LetterState.Acknowledged, LetterStateMachine.Next(LetterState.Acknowledged, new EmailBounced("5.1.1", "failed", "k", "f")).State);
+        Assert.Equal(LetterState.Delivered, LetterStateMachine.Next(LetterState.Sending, new EmailDelivered("2.0.0", "delivered", "k", "f")).State);
+        Assert.Equal(LetterState.Rendered, LetterStateMachine.Next(LetterState.Sending, new EmailDeferred("451")).State);
+        Assert.Equal(LetterDeliveryState.Uncertain, LetterStateMachine.Outcome(LetterState.Sending));
+        Assert.Equal(LetterDeliveryState.Pending, LetterStateMachine.Outcome(LetterState.Batched));
+        var second = LetterStateMachine.Next(LetterState.Sealed, new PrintBatched("batch-0002.pdf", 1, 1, 4, "a"));
+        Assert.Equal(LetterState.Sealed, second.State);
+        Assert.NotNull(second.Anomaly);
+    }
+}
