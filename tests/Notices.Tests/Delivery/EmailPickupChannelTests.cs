@@ -111,7 +111,7 @@ public sealed class EmailPickupChannelTests : IDisposable
             Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
             Assert.Equal(File.ReadAllBytes(_pdfPath), pdf);
 
-            var logged = Assert.Single(events, e => e.LetterId == letter.LetterId);
+            var logged = Assert.Single(events, e => e.LetterId == letter.LetterId && e.Kind == LedgerEventKind.EmailWritten);
             var detail = LedgerDetail.Parse(logged.Detail);
             Assert.Equal(messageId, detail["message_id"]);
             Assert.Equal(letter.LetterId + ".eml", detail["file"]);
