@@ -208,6 +208,29 @@ public sealed partial class LedgerTamperCliTests(SentStoresFixture stores) : ICl
     }
 
     [Fact]
+    public void A_new_campaign_sent_without_the_key_records_nothing_so_the_store_still_verifies()
+    {
+        using var dir = stores.Copy(keyed: true);
+        var notice = Path.Combine(dir.Path, "fa831");
+        Directory.CreateDirectory(notice);
+        foreach (var file in Directory.GetFiles(RepoPaths.SampleNotice))
+        {
+            File.Copy(file, Path.Combine(notice, Path.GetFileName(file)));
+        }
+
+        var yaml = Path.Combine(notice, "notice.yaml");
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("id: fa830-minimed-dk", "id: fa831-minimed-dk", StringComparison.Ordinal));
+
+        var send = CliRunner.Run(dir.Path, "send", notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
+
+        Assert.True(send.ExitCode == 2, send.All);
+        Assert.Equal("0", LedgerForgery.Sqlite(dir.File("s.db"), "SELECT COUNT(*) FROM campaigns WHERE CampaignId = 'fa831-minimed-dk';"));
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out", "fa831-minimed-dk", "letters")));
+        var verify = Verify(dir, Keyed);
+        Assert.True(verify.ExitCode == 0, verify.All);
+    }
+
+    [Fact]
     public void The_key_never_enters_the_store_the_reports_or_the_output()
     {
         using var dir = stores.Copy(keyed: true);
