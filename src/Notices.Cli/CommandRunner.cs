@@ -37,6 +37,11 @@ public static class CommandRunner
             Error(ex.Message);
             return ExitCodes.BadInput;
         }
+        catch (Notices.Ledger.LedgerKeyException ex)
+        {
+            Error(ex.Message);
+            return ExitCodes.BadInput;
+        }
         catch (OperationCanceledException)
         {
             Error("Stopped. Run the same command again to continue where it stopped.");

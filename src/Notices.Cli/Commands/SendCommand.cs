@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Notices.Letters;
+using Notices.Ledger;
 using Notices.Runs;
 using Notices.Store;
 using Spectre.Console;
@@ -63,6 +64,8 @@ public static class SendCommand
                 : null;
 
             using var store = StoreSchema.Open(parse.GetValue(db)!);
+            // Key and ledger state first, before the run records the campaign and its letters.
+            LedgerPreflight.Check(store, LedgerKey.FromEnvironment());
             var review = PlanReviewer.Review(store, parse.GetValue(notice)!);
             var options = new SendOptions
             {

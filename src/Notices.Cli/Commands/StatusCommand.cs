@@ -48,6 +48,7 @@ public static class StatusCommand
         table.AddRow(stages[EmailStage.Bounced] > 0 ? "  [red]bounced[/]" : "  bounced", N(stages[EmailStage.Bounced]));
         table.AddRow(stages[EmailStage.Failed] > 0 ? "  [red]refused or failed[/]" : "  refused or failed", N(stages[EmailStage.Failed]));
         AnsiConsole.Write(table);
+        PrintLedgerHead(LedgerHeadSummary.Read(db));
         return ExitCodes.Done;
     }
 
@@ -61,6 +62,20 @@ public static class StatusCommand
         }
 
         return LetterStateProjector.Project(db, campaignId);
+    }
+
+    /// <summary>The whole store's ledger head, to pin now and check later with verify --expect-head.</summary>
+    public static void PrintLedgerHead(LedgerHeadSummary head)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        var keyed = head.KeyId is null ? "" : ", keyed, key id " + head.KeyId;
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Ledger rows: {head.RowCount}{keyed}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Ledger head: {head.Head}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Check later:  {head.VerifyCommand}");
+        if (!head.LooksIntact)
+        {
+            AnsiConsole.MarkupLine("[red]The recorded head and the ledger's rows disagree; run 'notices verify'.[/]");
+        }
     }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);

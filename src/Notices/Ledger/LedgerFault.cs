@@ -12,8 +12,21 @@ public enum LedgerFault
     HashMismatch,
     /// <summary>A row's timestamp cannot be read.</summary>
     UnreadableRow,
-    /// <summary>The last row is not the recorded head: rows were cut off the end, or the head was edited.</summary>
+    /// <summary>The last row is not the recorded head, or a keyed head's MAC does not verify: rows were cut off the
+    /// end, or the head was edited.</summary>
     HeadMismatch,
     /// <summary>The ledger has rows but no recorded head (ledger_head table or row deleted).</summary>
     HeadMissing,
+    /// <summary>The key given is not the key the ledger was written with.</summary>
+    KeyMismatch,
+    /// <summary>A key was given but the ledger is not keyed: it was written without the key, or rebuilt without it.</summary>
+    NotKeyed,
+    /// <summary>The ledger is keyed and no key was given: its structure checks out, but its HMACs were not checked.</summary>
+    KeyRequired,
+    /// <summary>A letter has a rendered PDF in the letters table but no ledger row.</summary>
+    LetterWithoutHistory,
+    /// <summary>A campaign exists in the campaigns table but has no ledger row.</summary>
+    CampaignWithoutHistory,
+    /// <summary>The head pinned earlier (<c>verify --expect-head</c>) is not in the chain where it claims to be.</summary>
+    ExpectedHeadNotFound,
 }

@@ -5,7 +5,8 @@ using System.Text;
 namespace Notices.Ledger;
 
 /// <summary>
-/// The canonical form of a ledger row and its SHA-256. Every field is written on its own line as
+/// The canonical form of a ledger row and its hash: SHA-256, or HMAC-SHA256 under a <see cref="LedgerKey"/> when the
+/// chain is keyed (the canonical text is the same either way). Every field is written on its own line as
 /// <c>name:length:value</c> (or <c>name:-</c> for null), so no value can be crafted to look like another field.
 /// <see cref="LedgerEntry.At"/> is hashed as ISO-8601 UTC with seven fractional digits (ticks), which is lossless.
 /// Changing this format breaks every existing chain; version it (the first line) if it must ever change.
@@ -16,6 +17,7 @@ public static class LedgerHasher
     public static readonly string GenesisHash = new('0', 64);
 
     private const string FormatVersion = "notices-ledger-v1";
+    private const string HeadFormatVersion = "notices-ledger-head-v1";
 
     public static string CanonicalAt(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
@@ -43,6 +45,30 @@ public static class LedgerHasher
     {
         var canonical = Canonical(prevHash, seq, campaignId, letterId, patientId, kind, detail, at);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+
+    /// <summary>The row hash: SHA-256 without a key, HMAC-SHA256 under <paramref name="key"/> with one.</summary>
+    public static string Compute(
+        LedgerKey? key, string prevHash, long seq, string campaignId, string? letterId, string? patientId,
+        string kind, string detail, DateTimeOffset at) =>
+        key is null
+            ? Compute(prevHash, seq, campaignId, letterId, patientId, kind, detail, at)
+            : key.Mac(Canonical(prevHash, seq, campaignId, letterId, patientId, kind, detail, at));
+
+    /// <summary>
+    /// The keyed head's MAC over everything the head claims: which key, from which Seq the rows are keyed, and the last
+    /// Seq and Hash. Without the key nobody can move the head back after cutting rows, or forge one for a rebuilt chain.
+    /// </summary>
+    public static string HeadMac(LedgerKey key, long keyedFrom, long seq, string hash)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var sb = new StringBuilder(160);
+        sb.Append(HeadFormatVersion).Append('\n');
+        Field(sb, "key_id", key.KeyId);
+        Field(sb, "keyed_from", keyedFrom.ToString(CultureInfo.InvariantCulture));
+        Field(sb, "seq", seq.ToString(CultureInfo.InvariantCulture));
+        Field(sb, "hash", hash);
+        return key.Mac(sb.ToString());
     }
 
     public static string Compute(LedgerEntry entry) =>

@@ -16,6 +16,10 @@ namespace Notices.Ledger;
 /// processes appending to the same store (e.g. <c>ack</c> during a <c>send</c>) still make one contiguous chain.
 /// </para>
 /// <para>
+/// With a <see cref="LedgerKey"/> (<c>NOTICES_LEDGER_KEY</c>) the rows and the head are HMAC-SHA256; how rows are
+/// hashed and the head recorded is <see cref="LedgerChain"/>'s business.
+/// </para>
+/// <para>
 /// For a file store the writer opens its own connection to the same file (WAL lets readers and the
 /// <see cref="NoticesDbContext"/> carry on), with <c>synchronous=FULL</c> so a committed batch survives power loss.
 /// For a private <c>:memory:</c> store it must share the context's connection; then do not use the context while
@@ -30,6 +34,7 @@ public sealed class LedgerWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly bool _ownsConnection;
     private readonly TimeProvider _time;
+    private readonly LedgerKey? _key;
     private readonly object _queueGate = new();
     private readonly object _writeGate = new();
     private readonly List<PendingEntry> _pending = [];
@@ -41,10 +46,19 @@ public sealed class LedgerWriter : IDisposable
     private volatile bool _disposed;
     private volatile Exception? _backgroundFailure;
 
+    /// <summary>A writer keyed by <c>NOTICES_LEDGER_KEY</c> when that is set (see <see cref="LedgerKey"/>).</summary>
     public LedgerWriter(NoticesDbContext db, TimeProvider? timeProvider = null)
+        : this(db, timeProvider, LedgerKey.FromEnvironment())
+    {
+    }
+
+    /// <param name="key">The ledger key, or null for a plain SHA-256 chain.</param>
+    /// <exception cref="LedgerKeyException">The ledger is keyed and <paramref name="key"/> is missing or another key.</exception>
+    public LedgerWriter(NoticesDbContext db, TimeProvider? timeProvider, LedgerKey? key)
     {
         ArgumentNullException.ThrowIfNull(db);
         _time = timeProvider ?? TimeProvider.System;
+        _key = key;
         var shared = (SqliteConnection)db.Database.GetDbConnection();
         var builder = new SqliteConnectionStringBuilder(shared.ConnectionString);
         var privateMemory = builder.Mode == SqliteOpenMode.Memory && builder.Cache != SqliteCacheMode.Shared
@@ -68,7 +82,18 @@ public sealed class LedgerWriter : IDisposable
             pragma.ExecuteNonQuery();
         }
 
-        LedgerHeadTable.Ensure(_connection);
+        try
+        {
+            LedgerHeadTable.Ensure(_connection);
+            // Fail before the caller acts, not in the background flush: a wrong or missing key, or a tampered head.
+            LedgerChain.Open(_connection, null, _key);
+        }
+        catch when (_ownsConnection)
+        {
+            _connection.Dispose();
+            throw;
+        }
+
         _flusher = new Thread(FlushLoop) { IsBackground = true, Name = "ledger-writer" };
         _flusher.Start();
     }
@@ -247,6 +272,7 @@ public sealed class LedgerWriter : IDisposable
     {
         using var tx = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
         var (seq, prevHash) = ReadChainHead(tx);
+        var chain = LedgerChain.Open(_connection, tx, _key);
 
         using var insert = _connection.CreateCommand();
         insert.Transaction = tx;
@@ -267,7 +293,7 @@ public sealed class LedgerWriter : IDisposable
         foreach (var entry in batch)
         {
             seq++;
-            var hash = LedgerHasher.Compute(prevHash, seq, entry.CampaignId, entry.LetterId, entry.PatientId,
+            var hash = chain.Hash(prevHash, seq, entry.CampaignId, entry.LetterId, entry.PatientId,
                 entry.Kind, entry.Detail, entry.At);
             pSeq.Value = seq;
             pCampaign.Value = entry.CampaignId;
@@ -283,12 +309,7 @@ public sealed class LedgerWriter : IDisposable
             prevHash = hash;
         }
 
-        using var head = _connection.CreateCommand();
-        head.Transaction = tx;
-        head.CommandText = LedgerHeadTable.UpsertSql;
-        head.Parameters.AddWithValue("$seq", seq);
-        head.Parameters.AddWithValue("$hash", prevHash);
-        head.ExecuteNonQuery();
+        chain.WriteHead(_connection, tx, seq, prevHash);
         tx.Commit();
     }
 
