@@ -7,7 +7,8 @@ namespace Notices.Runs;
 
 /// <summary>
 /// Loads and checks a notice package, compiles its templates (an undefined field fails here, before anything is
-/// sent), plans the campaign and adds the window-address adjustments to the plan's problems.
+/// sent), plans the campaign and adds to the plan's problems the window-address adjustments and the patient text
+/// the letter cannot print as it is (<see cref="LetterTextReview"/>).
 /// </summary>
 public static class PlanReviewer
 {
@@ -25,6 +26,12 @@ public static class PlanReviewer
             {
                 problems.Add(new PlanProblem(letter.Recipient.PatientId, letter.LetterId, PlanProblemKind.AddressAdjusted, warning));
             }
+        }
+
+        var textReview = new LetterTextReview(new LetterComposer(notice, templates), notice.Date ?? DateOnly.FromDateTime(DateTime.Today));
+        foreach (var letter in plan.Letters.Where(l => l.Channel != DeliveryChannelKind.Unreachable))
+        {
+            problems.AddRange(textReview.Check(letter));
         }
 
         return new PlanReview(notice, templates, plan, problems);
