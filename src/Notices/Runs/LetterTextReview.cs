@@ -22,11 +22,33 @@ public sealed class LetterTextReview(LetterComposer composer, DateOnly letterDat
 {
     private static readonly FontFace[] s_faces = Enum.GetValues<FontFace>();
     private static readonly ConcurrentDictionary<int, FontFace[]> s_missingFaces = new();
+    /// <summary>Latin characters every face can draw, from the font's cmap: the common case, checked by one array look-up.</summary>
+    private static readonly bool[] s_plain = Enumerable.Range(0, 0x250)
+        .Select(c => !LetterText.IsSpaceLike((char)c) && !char.IsSurrogate((char)c) && s_faces.All(face => FontMetricsCache.HasGlyph(c, face)))
+        .ToArray();
     private readonly LetterLayoutEngine _layout = new();
 
     public IEnumerable<PlanProblem> Check(PlannedLetter letter)
     {
         ArgumentNullException.ThrowIfNull(letter);
+        return LetterText.Fields(letter).All(f => IsPlain(f.Value)) ? [] : CheckFields(letter);
+    }
+
+    private static bool IsPlain(string? value)
+    {
+        foreach (var c in value ?? "")
+        {
+            if (c >= s_plain.Length || !s_plain[c])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private IEnumerable<PlanProblem> CheckFields(PlannedLetter letter)
+    {
         var fields = LetterText.Fields(letter).Where(f => !string.IsNullOrEmpty(f.Value)).ToList();
         var patientId = letter.Recipient.PatientId;
 
