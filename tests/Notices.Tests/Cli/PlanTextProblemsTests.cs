@@ -69,6 +69,33 @@ public sealed class PlanTextProblemsTests : IDisposable
         Assert.Contains("Kære Ida Marie Holm", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_character_the_font_lacks_in_the_notice_text_stops_plan_and_send_naming_file_and_line()
+    {
+        var notice = _dir.File("notice");
+        Directory.CreateDirectory(notice);
+        foreach (var file in Directory.GetFiles(RepoPaths.SampleNotice))
+        {
+            File.Copy(file, Path.Combine(notice, Path.GetFileName(file)));
+        }
+
+        var letter = File.ReadAllLines(Path.Combine(notice, "letter.md")).ToList();
+        letter[2] = "Vi sender dig en raket 🚀. " + letter[2];
+        File.WriteAllLines(Path.Combine(notice, "letter.md"), letter);
+
+        foreach (var args in new[] { new[] { "plan", notice, "--db", "notices.db" }, ["send", notice, "--db", "notices.db", "--out", "out"] })
+        {
+            var result = CliRunner.Run(_dir.Path, args);
+
+            Assert.True(result.ExitCode == 2, result.All);
+            var line = Assert.Single(result.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains(Path.Combine(notice, "letter.md") + ":3:", line, StringComparison.Ordinal);
+            Assert.Contains("U+1F680", line, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "out", "fa830-minimed-dk", "letters")));
+    }
+
     private void Sql(string sql)
     {
         using var connection = new SqliteConnection("Data Source=" + _dir.File("notices.db") + ";Pooling=False");
