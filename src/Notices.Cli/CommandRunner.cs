@@ -1,60 +1,49 @@
-using Notices.Campaigns;
-using Notices.Letters.Templates;
-
 namespace Notices.Cli;
 
-/// <summary>Runs a command body and turns the errors a user can fix into exit code 2 with a readable message.</summary>
+/// <summary>
+/// Runs a command body. Whatever exception leaves it becomes an exit code and a one-line reason on stderr
+/// (<see cref="CommandFailure"/>); no stack trace reaches the user.
+/// </summary>
 public static class CommandRunner
 {
     public static async Task<int> RunAsync(Func<Task<int>> body)
     {
+        ArgumentNullException.ThrowIfNull(body);
         try
         {
             return await body();
         }
-        catch (NoticePackageException ex)
+        catch (Exception ex)
         {
-            Error("The notice package has problems:");
-            foreach (var problem in ex.Problems)
-            {
-                Console.Error.WriteLine("  " + problem);
-            }
-
-            return ExitCodes.BadInput;
-        }
-        catch (NoticeTemplateException ex)
-        {
-            Error(ex.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (Runs.CampaignBusyException ex)
-        {
-            Error(ex.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (UsageException ex)
-        {
-            Error(ex.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (Notices.Ledger.LedgerKeyException ex)
-        {
-            Error(ex.Message);
-            return ExitCodes.BadInput;
-        }
-        catch (OperationCanceledException)
-        {
-            Error("Stopped. Run the same command again to continue where it stopped.");
-            return ExitCodes.Failure;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            Error(ex.Message);
-            return ExitCodes.Failure;
+            return Report(ex);
         }
     }
 
     public static Task<int> Run(Func<int> body) => RunAsync(() => Task.FromResult(body()));
+
+    /// <summary>Prints <paramref name="exception"/> as <see cref="CommandFailure"/> describes it and returns its exit code.</summary>
+    public static int Report(Exception exception)
+    {
+        var failure = CommandFailure.From(exception);
+        foreach (var (line, index) in failure.Lines.Select((l, i) => (l, i)))
+        {
+            if (index == 0)
+            {
+                Error(line);
+            }
+            else
+            {
+                Console.Error.WriteLine("  " + line);
+            }
+        }
+
+        if (string.Equals(Environment.GetEnvironmentVariable(CommandFailure.DebugVariable), "1", StringComparison.Ordinal))
+        {
+            Console.Error.WriteLine(exception.ToString());
+        }
+
+        return failure.ExitCode;
+    }
 
     /// <summary>Errors go to stderr so that stdout stays clean for tables and pipes.</summary>
     public static void Error(string message) => Console.Error.WriteLine("fejl: " + message);

@@ -1,8 +1,12 @@
 using System.CommandLine;
+using Notices.Cli;
 using Notices.Cli.Commands;
 using Notices.Letters;
 
 // Thin entry point: parse arguments, hand over to one command per file in Commands/.
+// Last resort for a fault on a background thread: the same one-line report instead of the runtime's stack trace.
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+    Environment.Exit(CommandRunner.Report(e.ExceptionObject as Exception ?? new InvalidOperationException("unknown fault")));
 LetterPdfSetup.EnsureInitialised();
 if (Console.IsOutputRedirected)
 {
@@ -36,4 +40,12 @@ if (parse.Errors.Count > 0)
     return Notices.Cli.ExitCodes.BadInput;
 }
 
-return await parse.InvokeAsync();
+try
+{
+    // System.CommandLine's own handler prints the exception with its stack; CommandRunner reports instead.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception ex)
+{
+    return CommandRunner.Report(ex);
+}

@@ -15,7 +15,8 @@ public static class PlanCommand
         var all = new Option<bool>("--all") { Description = "List every letter, not only the first 50." };
         var command = new Command("plan",
             "Show who a notice affects, by which channel each letter goes, and the problems to look at "
-            + "(unreachable patients, unknown software versions, unusable emails, adjusted addresses). Sends nothing.")
+            + "(unreachable patients, unknown software versions, unusable emails, adjusted addresses, characters the "
+            + "letter font cannot print). Sends nothing.")
         {
             notice, db, all,
         };
@@ -49,6 +50,8 @@ public static class PlanCommand
         summary.AddRow("by email", Num(plan.Count(DeliveryChannelKind.Email)));
         summary.AddRow("by post", Num(plan.Count(DeliveryChannelKind.Post)));
         summary.AddRow(plan.Count(DeliveryChannelKind.Unreachable) > 0 ? "[red]unreachable[/]" : "unreachable", Num(plan.Count(DeliveryChannelKind.Unreachable)));
+        var unprintable = review.Problems.Where(p => p.Kind == PlanProblemKind.MissingGlyph).Select(p => p.LetterId).Distinct(StringComparer.Ordinal).Count();
+        summary.AddRow(unprintable > 0 ? "[red]cannot be printed (missing glyphs)[/]" : "cannot be printed (missing glyphs)", Num(unprintable));
         AnsiConsole.Write(summary);
 
         var letters = new Table().Border(TableBorder.Simple)
@@ -100,6 +103,8 @@ public static class PlanCommand
         PlanProblemKind.Unreachable => "[red]unreachable[/]",
         PlanProblemKind.VersionUnknown => "[yellow]version unknown[/]",
         PlanProblemKind.EmailNotUsable => "[yellow]email not usable[/]",
+        PlanProblemKind.MissingGlyph => "[red]missing glyph[/]",
+        PlanProblemKind.ControlCharacters => "[yellow]control characters[/]",
         _ => "[yellow]address adjusted[/]",
     };
 }

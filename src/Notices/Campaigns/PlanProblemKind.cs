@@ -10,4 +10,8 @@ public enum PlanProblemKind
     EmailNotUsable,
     /// <summary>The window address block had to be wrapped or shortened.</summary>
     AddressAdjusted,
+    /// <summary>The letter font has no glyph for a character of the patient's data: the letter cannot be made.</summary>
+    MissingGlyph,
+    /// <summary>The patient's data holds control characters (TAB, line breaks, NUL); the letter prints them as spaces.</summary>
+    ControlCharacters,
 }

@@ -6,8 +6,10 @@ using Notices.Store;
 namespace Notices.Runs;
 
 /// <summary>
-/// Loads and checks a notice package, compiles its templates (an undefined field fails here, before anything is
-/// sent), plans the campaign and adds the window-address adjustments to the plan's problems.
+/// Loads and checks a notice package, compiles its templates (an undefined field, or a character the font cannot
+/// print in the notice's own text, fails here, before anything is sent), plans the campaign and adds to the plan's
+/// problems the window-address adjustments and the patient text the letter cannot print as it is
+/// (<see cref="LetterTextReview"/>).
 /// </summary>
 public static class PlanReviewer
 {
@@ -16,6 +18,8 @@ public static class PlanReviewer
         var notice = NoticePackageLoader.Load(noticeDirectory);
         var templates = new NoticeTemplates(notice);
         templates.Validate();
+        var composer = new LetterComposer(notice, templates);
+        NoticeTextCheck.Ensure(notice, composer);
         var plan = new CampaignPlanner(new StorePatientRecordSource(db), new StoreLetterIdRegistry(db)).Plan(notice);
 
         var problems = new List<PlanProblem>(plan.Problems);
@@ -25,6 +29,12 @@ public static class PlanReviewer
             {
                 problems.Add(new PlanProblem(letter.Recipient.PatientId, letter.LetterId, PlanProblemKind.AddressAdjusted, warning));
             }
+        }
+
+        var textReview = new LetterTextReview(composer, notice.Date ?? DateOnly.FromDateTime(DateTime.Today));
+        foreach (var letter in plan.Letters.Where(l => l.Channel != DeliveryChannelKind.Unreachable))
+        {
+            problems.AddRange(textReview.Check(letter));
         }
 
         return new PlanReview(notice, templates, plan, problems);

@@ -24,7 +24,17 @@ public static class StoreSchema
             .UseSqlite($"Data Source={full}")
             .Options;
         var db = new NoticesDbContext(options);
-        EnsureSchema(db);
+        try
+        {
+            EnsureSchema(db);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        {
+            // The first statements are where a wrong file (not a database, a folder) or a damaged one shows.
+            db.Dispose();
+            throw new StoreOpenException(full, ex);
+        }
+
         return db;
     }
 

@@ -20,6 +20,7 @@ public static class FontMetricsCache
     private static readonly XGraphics s_measureContext;
     private static readonly XFont[] s_referenceFonts;
     private static readonly ConcurrentDictionary<int, double>[] s_advances;
+    private static readonly ConcurrentDictionary<int, bool>[] s_hasGlyph;
     private static readonly ConcurrentDictionary<(FontFace, double), XFont> s_fonts = new();
     private static readonly double[] s_ascent;
     private static readonly double[] s_descent;
@@ -32,6 +33,7 @@ public static class FontMetricsCache
         var faces = Enum.GetValues<FontFace>();
         s_referenceFonts = new XFont[faces.Length];
         s_advances = new ConcurrentDictionary<int, double>[faces.Length];
+        s_hasGlyph = new ConcurrentDictionary<int, bool>[faces.Length];
         s_ascent = new double[faces.Length];
         s_descent = new double[faces.Length];
         foreach (var face in faces)
@@ -40,6 +42,7 @@ public static class FontMetricsCache
             var i = (int)face;
             s_referenceFonts[i] = font;
             s_advances[i] = new ConcurrentDictionary<int, double>();
+            s_hasGlyph[i] = new ConcurrentDictionary<int, bool>();
             var metrics = font.Metrics;
             s_ascent[i] = (double)metrics.Ascent / metrics.UnitsPerEm;
             s_descent[i] = (double)Math.Abs(metrics.Descent) / metrics.UnitsPerEm;
@@ -82,21 +85,43 @@ public static class FontMetricsCache
         return width;
     }
 
+    /// <summary>
+    /// True when <paramref name="face"/> has a glyph for <paramref name="codePoint"/>: the same test that makes
+    /// <see cref="Advance"/> throw, so a check made before rendering (plan) agrees with the renderer.
+    /// </summary>
+    public static bool HasGlyph(int codePoint, FontFace face)
+    {
+        if (s_advances[(int)face].ContainsKey(codePoint))
+        {
+            return true;
+        }
+
+        return s_hasGlyph[(int)face].GetOrAdd(codePoint, static (cp, f) => LookUpGlyph(cp, f), face);
+    }
+
     /// <summary>Throws <see cref="MissingGlyphException"/> when any character of <paramref name="text"/> has no glyph.</summary>
     public static void EnsurePrintable(string text, FontFace face) => Measure(text, face, 1);
 
     private static double MeasureUncached(int codePoint, FontFace face)
     {
+        if (!LookUpGlyph(codePoint, face))
+        {
+            throw new MissingGlyphException(codePoint, face);
+        }
+
         var font = s_referenceFonts[(int)face];
         lock (s_measureLock)
         {
-            if (GlyphHelper.GlyphIndexFromCodePoint(codePoint, font) == 0)
-            {
-                throw new MissingGlyphException(codePoint, face);
-            }
-
             var text = new Rune(codePoint).ToString();
             return s_measureContext.MeasureString(text, font).Width / ReferenceSize;
+        }
+    }
+
+    private static bool LookUpGlyph(int codePoint, FontFace face)
+    {
+        lock (s_measureLock)
+        {
+            return GlyphHelper.GlyphIndexFromCodePoint(codePoint, s_referenceFonts[(int)face]) != 0;
         }
     }
 

@@ -4,7 +4,8 @@ namespace Notices.Letters.Fonts;
 
 /// <summary>
 /// A character of the letter has no glyph in the embedded font. Thrown instead of printing a blank box,
-/// so that a name or word is never silently lost.
+/// so that a name or word is never silently lost. The message names the code point, never the character itself:
+/// it usually comes from a patient's name or address, and the message reaches logs and the ledger.
 /// </summary>
 public sealed class MissingGlyphException : Exception
 {
@@ -29,8 +30,7 @@ public sealed class MissingGlyphException : Exception
     private static string BuildMessage(int codePoint, FontFace face, string? letterId)
     {
         var where = letterId is null ? "" : $"Letter {letterId}: ";
-        var shown = char.IsControl((char)Math.Min(codePoint, 0xFFFF)) ? "" : $" '{char.ConvertFromUtf32(codePoint)}'";
-        return $"{where}the character {FormatCodePoint(codePoint)}{shown} cannot be printed: the font "
+        return $"{where}the character {FormatCodePoint(codePoint)} cannot be printed: the font "
             + $"{DejaVuFontResolver.FamilyName} ({face}) has no glyph for it. Replace or transliterate it in the data.";
     }
 }

@@ -30,6 +30,8 @@ public sealed class LetterComposer
     public ComposedLetter Compose(PlannedLetter letter, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(letter);
+        // The address block and reply form read the snapshot directly, so clean here, not only in the model.
+        letter = LetterText.Clean(letter);
         var merged = _templates.Merge(letter, date);
         var address = DanishAddressBlock.Format(letter.Recipient);
         // Only email letters need the HTML and text bodies; a post letter would parse and render them for nothing.

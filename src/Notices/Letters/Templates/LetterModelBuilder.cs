@@ -5,7 +5,8 @@ namespace Notices.Letters.Templates;
 
 /// <summary>
 /// Builds the Handlebars model of one letter (field list: FIELDS.md). Every field is always present, with null
-/// when unknown, because strict mode rejects a missing key even inside <c>{{#if}}</c>.
+/// when unknown, because strict mode rejects a missing key even inside <c>{{#if}}</c>. Patient and device text is
+/// cleaned first (<see cref="LetterText"/>): no control character reaches the template.
 /// </summary>
 public static class LetterModelBuilder
 {
@@ -13,6 +14,7 @@ public static class LetterModelBuilder
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(letter);
+        letter = LetterText.Clean(letter);
         var recipient = letter.Recipient;
         var devices = letter.Devices.Select(DeviceModel).ToList();
         var anyUnknown = letter.Devices.Any(IsVersionUnknown);
