@@ -1,5 +1,6 @@
 using Notices.Campaigns;
 using Notices.Letters.Templates;
+using Notices.Store;
 
 namespace Notices.Cli;
 
@@ -24,6 +25,12 @@ public static class CommandRunner
         }
         catch (NoticeTemplateException ex)
         {
+            Error(ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (StoreNotFoundException ex)
+        {
+            // Only import and demo create a store; a typo in --db must not look like an empty campaign.
             Error(ex.Message);
             return ExitCodes.BadInput;
         }

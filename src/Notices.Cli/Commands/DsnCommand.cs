@@ -56,12 +56,7 @@ public static class DsnCommand
             throw new UsageException($"{maildirPath} is not a Maildir: it must hold the folders new/ and cur/.");
         }
 
-        if (!File.Exists(dbPath))
-        {
-            throw new UsageException($"{dbPath}: no store here. Give the --db that 'send' used.");
-        }
-
-        using var store = StoreSchema.Open(dbPath);
+        using var store = StoreSchema.OpenExisting(dbPath);
         var summary = await new DsnImporter(store).ImportAsync(
             new DsnImportOptions { MaildirPath = maildirPath, OutputDirectory = outputDirectory, PrintFallback = printFallback }, ct);
         Print(summary);

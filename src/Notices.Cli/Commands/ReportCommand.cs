@@ -24,7 +24,7 @@ public static class ReportCommand
 
     public static int Run(string campaignId, string dbPath, string outputDirectory)
     {
-        using var db = StoreSchema.Open(dbPath);
+        using var db = StoreSchema.OpenExisting(dbPath);
         var projection = StatusCommand.Load(db, campaignId);
         var path = new ReconciliationReportWriter().Write(projection, Path.Combine(outputDirectory, campaignId));
         AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[green]Wrote[/] {path} ({projection.Total} letters).");

@@ -55,7 +55,7 @@ public static class SendCommand
                     parse.GetValue(timeout), parse.GetValue(attempts), !parse.GetValue(noFallback))
                 : null;
 
-            using var store = StoreSchema.Open(parse.GetValue(db)!);
+            using var store = StoreSchema.OpenExisting(parse.GetValue(db)!);
             var review = PlanReviewer.Review(store, parse.GetValue(notice)!);
             var options = new SendOptions
             {

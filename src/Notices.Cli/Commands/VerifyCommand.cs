@@ -21,12 +21,7 @@ public static class VerifyCommand
 
     public static int Run(string dbPath)
     {
-        if (!File.Exists(dbPath))
-        {
-            throw new UsageException($"{dbPath}: no store here.");
-        }
-
-        using var db = StoreSchema.Open(dbPath);
+        using var db = StoreSchema.OpenExisting(dbPath);
         var result = LedgerVerifier.Verify(db);
         if (result.IsValid)
         {
