@@ -30,13 +30,21 @@ internal static class DevicesFile
         }
 
         var columns = RecordColumns.DeviceColumns.ToDictionary(c => c, file.ColumnIndex, StringComparer.Ordinal);
+        (string Id, KnownPatientId? Known) previous = ("", null);
         foreach (var row in file.Rows())
         {
             string Field(string column) => row.Get(columns[column]);
 
             var id = Field(RecordColumns.PatientId);
             var serial = Field(RecordColumns.SerialNumber);
-            var known = id.Length == 0 ? null : session.FindId(PatientIdKey.Of(id));
+
+            // Exports list a patient's devices together; the ids do not change while devices.csv is read.
+            if (id.Length > 0 && !string.Equals(id, previous.Id, StringComparison.Ordinal))
+            {
+                previous = (id, session.FindId(PatientIdKey.Of(id)));
+            }
+
+            var known = id.Length == 0 ? null : previous.Known;
             var ok = CheckPatient(file.File, row.Line, id, known, checkKnownPatients, patientsFile, issues);
             if (serial.Length == 0)
             {
@@ -73,11 +81,12 @@ internal static class DevicesFile
             // Without a known patient the import fails anyway (patients.csv is unreadable): nothing to write.
             if (known is not null)
             {
-                session.ClaimDeviceSet(PatientIdKey.Of(id), id);
                 session.WriteDevice(device);
                 counts.Devices++;
             }
         }
+
+        session.ReplaceDeviceSets();
     }
 
     private static bool CheckPatient(string file, int line, string id, KnownPatientId? known, bool checkKnownPatients,

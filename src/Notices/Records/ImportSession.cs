@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -21,13 +22,13 @@ internal sealed class ImportSession : IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly EntityRowWriter<Patient> _patientWriter;
     private readonly EntityRowWriter<Device> _deviceWriter;
+    private readonly SqliteCommand _addId;
     private readonly SqliteCommand _findId;
     private readonly SqliteCommand _rememberId;
     private readonly SqliteCommand _readPatient;
-    private readonly SqliteCommand _claimDevices;
-    private readonly SqliteCommand _deleteDevices;
     private readonly SqliteCommand _rememberDevice;
     private readonly SqliteCommand _findDevice;
+    private readonly SqliteCommand _replaceDeviceSets;
 
     /// <param name="db">A context with an open transaction; everything written here commits or rolls back with it.</param>
     public ImportSession(NoticesDbContext db)
@@ -39,24 +40,26 @@ internal sealed class ImportSession : IDisposable
         var devices = new StoreNames(db, typeof(Device));
         var patientId = patients.Column(nameof(Patient.PatientId));
 
-        // A pooled connection may still hold the tables of an import whose process state was lost: start clean.
+        // A pooled connection could still hold the tables of an import that never finished: start clean.
         Execute($"""
             DROP TABLE IF EXISTS {Ids};
             DROP TABLE IF EXISTS {DeviceRows};
             CREATE TEMP TABLE {Ids} (
-                id_key TEXT NOT NULL PRIMARY KEY, patient_id TEXT NOT NULL, line INTEGER NOT NULL,
-                imported INTEGER NOT NULL, devices_claimed INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+                id_key TEXT NOT NULL PRIMARY KEY, patient_id TEXT NOT NULL, line INTEGER NOT NULL, imported INTEGER NOT NULL
+            ) WITHOUT ROWID;
             CREATE TEMP TABLE {DeviceRows} (
                 patient_id TEXT NOT NULL, manufacturer TEXT NOT NULL, model TEXT NOT NULL, serial_number TEXT NOT NULL,
                 software_version TEXT NOT NULL, line INTEGER NOT NULL,
                 PRIMARY KEY (patient_id, manufacturer, model, serial_number, software_version)) WITHOUT ROWID;
             """);
 
-        // The store's ids under their case-insensitive key, so a file's 'p1' meets the store's 'P1'.
+        // The store's ids under their case-insensitive key, so that a file's 'p1' meets the store's 'P1'.
         _connection.CreateFunction("notices_patient_id_key", (string id) => PatientIdKey.Of(id), isDeterministic: true);
         Execute($"INSERT OR IGNORE INTO {Ids} (id_key, patient_id, line, imported) " +
                 $"SELECT notices_patient_id_key({patientId}), {patientId}, 0, 0 FROM {patients.Table}");
 
+        _addId = Prepare($"INSERT OR IGNORE INTO {Ids} (id_key, patient_id, line, imported) VALUES ($key, $id, $line, $imported)",
+            "$key", "$id", "$line", "$imported");
         _findId = Prepare($"SELECT patient_id, line, imported FROM {Ids} WHERE id_key = $key", "$key");
         _rememberId = Prepare(
             $"INSERT INTO {Ids} (id_key, patient_id, line, imported) VALUES ($key, $id, $line, $imported) " +
@@ -64,13 +67,24 @@ internal sealed class ImportSession : IDisposable
             "$key", "$id", "$line", "$imported");
         _readPatient = Prepare(
             $"SELECT {string.Join(", ", PatientColumns.Select(patients.Column))} FROM {patients.Table} WHERE {patientId} = $id", "$id");
-        _claimDevices = Prepare($"UPDATE {Ids} SET devices_claimed = 1 WHERE id_key = $key AND devices_claimed = 0", "$key");
-        _deleteDevices = Prepare($"DELETE FROM {devices.Table} WHERE {devices.Column(nameof(Device.PatientId))} = $id", "$id");
-        const string deviceKey = "patient_id = $id AND manufacturer = $manufacturer AND model = $model AND serial_number = $serial AND software_version = $version";
         _rememberDevice = Prepare(
             $"INSERT OR IGNORE INTO {DeviceRows} VALUES ($id, $manufacturer, $model, $serial, $version, $line)",
             "$id", "$manufacturer", "$model", "$serial", "$version", "$line");
-        _findDevice = Prepare($"SELECT line FROM {DeviceRows} WHERE {deviceKey}", "$id", "$manufacturer", "$model", "$serial", "$version");
+        _findDevice = Prepare(
+            $"SELECT line FROM {DeviceRows} WHERE patient_id = $id AND manufacturer = $manufacturer AND model = $model " +
+            "AND serial_number = $serial AND software_version = $version",
+            "$id", "$manufacturer", "$model", "$serial", "$version");
+
+        // Device ids only grow (AUTOINCREMENT), so this import's rows are those above the highest id of today.
+        var deviceId = devices.Column(nameof(Device.Id));
+        var deviceOwner = devices.Column(nameof(Device.PatientId));
+        _replaceDeviceSets = Prepare(
+            $"DELETE FROM {devices.Table} WHERE {deviceId} <= $before AND {deviceOwner} IN " +
+            $"(SELECT {deviceOwner} FROM {devices.Table} WHERE {deviceId} > $before)", "$before");
+        using (var highest = Prepare($"SELECT coalesce(max({deviceId}), 0) FROM {devices.Table}"))
+        {
+            _replaceDeviceSets.Parameters[0].Value = Convert.ToInt64(highest.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
 
         _patientWriter = new EntityRowWriter<Patient>(db, WrittenPatientProperties, upsertKey: nameof(Patient.PatientId));
         _deviceWriter = new EntityRowWriter<Device>(db, WrittenDeviceProperties);
@@ -91,6 +105,14 @@ internal sealed class ImportSession : IDisposable
         nameof(Device.SoftwareVersion),
     ];
 
+    /// <summary>
+    /// Records that patients.csv names <paramref name="patientId"/> on <paramref name="line"/> when nothing (no earlier
+    /// row, no patient in the store) holds its <paramref name="key"/> yet; false, changing nothing, when something does.
+    /// </summary>
+    /// <param name="imported">Whether the row is valid and gets written, so that later rows compare against it.</param>
+    public bool TryAddId(string key, string patientId, int line, bool imported) =>
+        Run(_addId, key, patientId, line, imported ? 1 : 0) == 1;
+
     /// <summary>The id seen under <paramref name="key"/> (see <see cref="PatientIdKey"/>), in patients.csv or the store.</summary>
     public KnownPatientId? FindId(string key)
     {
@@ -99,10 +121,9 @@ internal sealed class ImportSession : IDisposable
         return reader.Read() ? new KnownPatientId(reader.GetString(0), reader.GetInt32(1), reader.GetBoolean(2)) : null;
     }
 
-    /// <summary>Records that patients.csv names <paramref name="patientId"/> on <paramref name="line"/>.</summary>
-    /// <param name="imported">Whether the row was valid and written, so later rows compare against it.</param>
-    public void RememberId(string key, string patientId, int line, bool imported) =>
-        Run(_rememberId, key, patientId, line, imported ? 1 : 0);
+    /// <summary>Records that the valid row on <paramref name="line"/> wrote <paramref name="patientId"/>, replacing what its
+    /// <paramref name="key"/> held before (the store's entry, or an earlier row with errors).</summary>
+    public void RememberImported(string key, string patientId, int line) => Run(_rememberId, key, patientId, line, 1);
 
     /// <summary>The patient as the store holds it now, including this import's writes; null when absent.</summary>
     public Patient? ReadPatient(string patientId)
@@ -135,18 +156,6 @@ internal sealed class ImportSession : IDisposable
     /// <summary>Inserts or updates <paramref name="patient"/> by patient_id.</summary>
     public void WritePatient(Patient patient) => _patientWriter.Write(patient);
 
-    /// <summary>
-    /// The first time devices.csv names a patient, removes the devices the store holds for it: the file's rows are
-    /// that patient's whole device set. Later calls for the same patient do nothing.
-    /// </summary>
-    public void ClaimDeviceSet(string key, string patientId)
-    {
-        if (Run(_claimDevices, key) == 1)
-        {
-            Run(_deleteDevices, patientId);
-        }
-    }
-
     /// <summary>Remembers a device row; returns the line of an earlier identical row instead when there is one.</summary>
     public int? RememberDevice(Device device, int line)
     {
@@ -161,20 +170,27 @@ internal sealed class ImportSession : IDisposable
             _findDevice.Parameters[i].Value = key[i];
         }
 
-        return Convert.ToInt32(_findDevice.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        return Convert.ToInt32(_findDevice.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     public void WriteDevice(Device device) => _deviceWriter.Write(device);
 
+    /// <summary>
+    /// Call once devices.csv is written: every patient it names gets exactly its rows, so the devices the store held
+    /// for those patients before this import go, in one statement.
+    /// </summary>
+    public void ReplaceDeviceSets() => _replaceDeviceSets.ExecuteNonQuery();
+
     public void Dispose()
     {
-        foreach (var command in (SqliteCommand[])[_findId, _rememberId, _readPatient, _claimDevices, _deleteDevices, _rememberDevice, _findDevice])
+        foreach (var command in (SqliteCommand[])[_addId, _findId, _rememberId, _readPatient, _rememberDevice, _findDevice, _replaceDeviceSets])
         {
             command.Dispose();
         }
 
         _patientWriter.Dispose();
         _deviceWriter.Dispose();
+
         // Dropped inside the transaction while it is open; a rolled-back transaction takes the tables with it.
         if (_connection.State == ConnectionState.Open && _transaction.Connection is not null)
         {

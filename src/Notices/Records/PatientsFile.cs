@@ -57,9 +57,23 @@ internal sealed class PatientsFile
             return;
         }
 
+        var patient = Parse(row, id);
         var key = PatientIdKey.Of(id);
-        var known = _session.FindId(key);
-        if (known is not null && !string.Equals(known.PatientId, id, StringComparison.Ordinal))
+
+        // The common case, an id nothing has yet: one statement to note it, one to write the patient. A row with
+        // errors is noted all the same, so that devices.csv does not report its patient as unknown on top.
+        if (_session.TryAddId(key, id, row.Line, imported: patient is not null))
+        {
+            if (patient is not null)
+            {
+                Write(patient, stored: null, row.Line);
+            }
+
+            return;
+        }
+
+        var known = _session.FindId(key)!;
+        if (!string.Equals(known.PatientId, id, StringComparison.Ordinal))
         {
             var where = known.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"on line {known.Line}") : "already in the store";
             _issues.Error(_file.File, row.Line,
@@ -67,52 +81,48 @@ internal sealed class PatientsFile
             return;
         }
 
-        var patient = Parse(row, id);
         if (patient is null)
         {
-            // Remembered all the same, so that devices.csv does not report the patient as unknown on top.
-            if (known is null)
-            {
-                _session.RememberId(key, id, row.Line, imported: false);
-            }
-
             return;
         }
 
-        if (known is { Imported: true })
+        if (known.Imported)
         {
             Repeat(row.Line, known.Line, _session.ReadPatient(id)!, patient);
             return;
         }
 
+        // The store has the patient (or an earlier row for it had errors, and then the import fails anyway).
+        Write(patient, _session.ReadPatient(id), row.Line);
+        _session.RememberImported(key, id, row.Line);
+    }
+
+    /// <summary>Writes the first valid row of a patient, unless the store holds exactly its data already.</summary>
+    private void Write(Patient patient, Patient? stored, int line)
+    {
         if (!patient.HasPostalAddress && !patient.CanReceiveEmail)
         {
-            _issues.Warning(_file.File, row.Line,
-                $"patient '{id}' has no complete postal address (address_line1, postal_code, city) and no consented valid email: unreachable");
+            _issues.Warning(_file.File, line,
+                $"patient '{patient.PatientId}' has no complete postal address (address_line1, postal_code, city) and no consented valid email: unreachable");
         }
 
-        // Only an id the store (or an earlier, invalid row) named can have stored data to compare with.
-        var stored = known is null ? null : _session.ReadPatient(id);
         if (stored is not null && PatientData.DifferingColumns(stored, patient).Count == 0 && stored.EmailValid == patient.EmailValid)
         {
             _counts.Unchanged++;
+            return;
+        }
+
+        if (stored is null)
+        {
+            _counts.Added++;
         }
         else
         {
-            if (stored is null)
-            {
-                _counts.Added++;
-            }
-            else
-            {
-                _counts.Updated++;
-            }
-
-            patient.UpdatedAt = _now;
-            _session.WritePatient(patient);
+            _counts.Updated++;
         }
 
-        _session.RememberId(key, id, row.Line, imported: true);
+        patient.UpdatedAt = _now;
+        _session.WritePatient(patient);
     }
 
     private void Repeat(int line, int earlierLine, Patient earlier, Patient patient)
