@@ -20,6 +20,7 @@ internal sealed class CsvFile : IDisposable
     private readonly Dictionary<string, int> _columns = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<int> _badLines;
     private int _records;
+    private bool _unreadable;
 
     private CsvFile(string file, CsvReader reader, CsvEncodingScan encoding, char delimiter, int headerLine, string[] headers,
         HashSet<int> badLines, ImportIssueCollector issues)
@@ -142,7 +143,7 @@ internal sealed class CsvFile : IDisposable
             }
         }
 
-        if (_records == 0)
+        if (_records == 0 && !_unreadable)
         {
             _issues.Warning(File, HeaderLine, "the file has a header but no data records");
         }
@@ -166,6 +167,7 @@ internal sealed class CsvFile : IDisposable
         catch (CsvFormatException e)
         {
             // Only a record past MaxRecordBytes gets here (Recover/Skip handle the rest); the file cannot go on.
+            _unreadable = true;
             _issues.Error(File, e.LineNumber > 0 ? checked((int)e.LineNumber) : HeaderLine, Unreadable(e));
             return false;
         }
