@@ -28,7 +28,12 @@ public static class BenchCommand
         };
         var messages = new Option<int>("--messages") { Description = "Messages for the SMTP benchmark.", DefaultValueFactory = _ => 2_000 };
         var connections = new Option<int>("--connections") { Description = "SMTP connections (and smtp-source sessions).", DefaultValueFactory = _ => 16 };
-        var output = new Option<string>("--out") { Description = "Working directory (wiped first).", DefaultValueFactory = _ => Path.Combine("out", "bench") };
+        var output = new Option<string>("--out")
+        {
+            Description = "Working folder, wiped first: only a new or empty folder, or one an earlier bench made (it holds a "
+                + BenchFolder.MarkerName + " file); any other folder is refused.",
+            DefaultValueFactory = _ => Path.Combine("out", "bench"),
+        };
         var command = new Command("bench",
             "Measure: letters/s rendering the sample notice (one thread, all cores), then a generated campaign end to end "
             + "(import + send: PDFs, .eml files, print batches, ledger) with peak memory. Build with -c Release first.")
@@ -111,12 +116,7 @@ public static class BenchCommand
 
     private static (string Patients, string Devices, string NoticeDirectory) Prepare(string directory)
     {
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-
-        Directory.CreateDirectory(directory);
+        BenchFolder.Prepare(directory);
         return SampleFiles.Extract(Path.Combine(directory, "sample"));
     }
 

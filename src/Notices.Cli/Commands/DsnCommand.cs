@@ -60,12 +60,7 @@ public static class DsnCommand
             throw new UsageException($"{maildirPath} is not a Maildir: it must hold the folders new/ and cur/.");
         }
 
-        if (!File.Exists(dbPath))
-        {
-            throw new UsageException($"{dbPath}: no store here. Give the --db that 'send' used.");
-        }
-
-        using var store = StoreSchema.Open(dbPath);
+        using var store = StoreSchema.OpenExisting(dbPath);
         // It records for, and may post letters of, any campaign: never alongside a send of one of them.
         using var locks = CampaignRunLock.AcquireAll(store, "dsn import");
         // Reading and recording, then re-routing: the run that owns the print channel does the second part.

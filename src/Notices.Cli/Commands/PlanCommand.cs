@@ -26,7 +26,7 @@ public static class PlanCommand
 
     public static int Run(string noticeDir, string dbPath, bool listAll)
     {
-        using var db = StoreSchema.Open(dbPath);
+        using var db = StoreSchema.OpenExisting(dbPath);
         var review = PlanReviewer.Review(db, noticeDir);
         var plan = review.Plan;
         Print(review, listAll);

@@ -25,7 +25,7 @@ public static class ReportCommand
 
     public static int Run(string campaignId, string dbPath, string outputDirectory)
     {
-        using var db = StoreSchema.Open(dbPath);
+        using var db = StoreSchema.OpenExisting(dbPath);
         var projection = StatusCommand.Load(db, campaignId);
         var campaignDir = Path.Combine(outputDirectory, campaignId);
         var path = new ReconciliationReportWriter().Write(projection, campaignDir);

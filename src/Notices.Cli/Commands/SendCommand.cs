@@ -63,7 +63,7 @@ public static class SendCommand
                     parse.GetValue(timeout), parse.GetValue(attempts), !parse.GetValue(noFallback))
                 : null;
 
-            using var store = StoreSchema.Open(parse.GetValue(db)!);
+            using var store = StoreSchema.OpenExisting(parse.GetValue(db)!);
             // Key and ledger state first, before the run records the campaign and its letters.
             LedgerPreflight.Check(store, LedgerKey.FromEnvironment());
             var review = PlanReviewer.Review(store, parse.GetValue(notice)!);

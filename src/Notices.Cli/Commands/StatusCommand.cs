@@ -23,7 +23,7 @@ public static class StatusCommand
 
     public static int Run(string campaignId, string dbPath)
     {
-        using var db = StoreSchema.Open(dbPath);
+        using var db = StoreSchema.OpenExisting(dbPath);
         var projection = Load(db, campaignId);
         var table = new Table().Border(TableBorder.Rounded).Title($"status {Markup.Escape(campaignId)}")
             .AddColumn("state").AddColumn(new TableColumn("letters").RightAligned());

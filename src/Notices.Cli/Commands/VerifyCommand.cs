@@ -34,11 +34,6 @@ public static class VerifyCommand
 
     public static int Run(string dbPath, string? expectHead = null)
     {
-        if (!File.Exists(dbPath))
-        {
-            throw new UsageException($"{dbPath}: no store here.");
-        }
-
         LedgerHeadPin? pin = null;
         if (expectHead is not null)
         {
@@ -51,7 +46,7 @@ public static class VerifyCommand
         }
 
         var key = LedgerKey.FromEnvironment();
-        using var db = StoreSchema.Open(dbPath);
+        using var db = StoreSchema.OpenExisting(dbPath);
         var result = LedgerVerifier.Verify(db, key, pin);
         if (result.IsValid)
         {

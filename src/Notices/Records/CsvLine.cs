@@ -1,6 +1,6 @@
 namespace Notices.Records;
 
-/// <summary>One data record of a CSV file: its trimmed, NFC-normalised fields and the physical line it starts on.</summary>
+/// <summary>One data record of a CSV file: its cleaned fields (see <see cref="FieldText"/>) and the physical line it starts on.</summary>
 internal sealed record CsvLine(int Line, string[] Fields)
 {
     /// <summary>The field at <paramref name="index"/>, or empty when the column is absent (-1) or the record is short.</summary>

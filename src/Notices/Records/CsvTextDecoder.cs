@@ -1,11 +1,12 @@
 using System.Text;
-using System.Text.Unicode;
 
 namespace Notices.Records;
 
 /// <summary>
-/// Detects the encoding of a CSV file exported from Excel or a CRM and decodes it:
-/// UTF-8 with BOM, UTF-16 with BOM, strictly valid UTF-8 without BOM, else Windows-1252.
+/// Tells the encoding of a CSV file exported from Excel or a CRM by reading its bytes once, in small buffers:
+/// a byte order mark (UTF-8, UTF-16); else valid UTF-8; else, when the file holds no valid multi-byte UTF-8 sequence at
+/// all, Windows-1252. A file that is UTF-8 apart from some invalid bytes is <see cref="CsvEncodingKind.MixedUtf8"/>: its
+/// lines are reported, because decoding it either way would corrupt æøå somewhere.
 /// </summary>
 public static class CsvTextDecoder
 {
@@ -13,6 +14,8 @@ public static class CsvTextDecoder
     public const string Utf8Name = "UTF-8";
     public const string Utf16Name = "UTF-16";
     public const string Windows1252Name = "Windows-1252";
+
+    private const int BufferSize = 64 * 1024;
 
     static CsvTextDecoder()
     {
@@ -25,36 +28,52 @@ public static class CsvTextDecoder
     /// <summary>The Windows-1252 encoding (also handy for writing test files).</summary>
     public static Encoding Windows1252 { get; }
 
-    /// <summary>Decodes <paramref name="bytes"/>, without any byte order mark, and names the encoding found.</summary>
-    public static string Decode(ReadOnlySpan<byte> bytes, out string encodingName)
+    /// <summary>Reads <paramref name="stream"/> to its end and tells its encoding.</summary>
+    /// <param name="stream">The file's bytes from the start.</param>
+    /// <param name="maxListed">The most lines with invalid bytes to list (all are counted).</param>
+    public static CsvEncodingScan Detect(Stream stream, int maxListed)
     {
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        ArgumentNullException.ThrowIfNull(stream);
+        var buffer = new byte[BufferSize];
+        var filled = Fill(stream, buffer, 0);
+        var head = buffer.AsSpan(0, filled);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            encodingName = Utf8BomName;
-            return Encoding.UTF8.GetString(bytes[3..]);
+            return new CsvEncodingScan { Kind = CsvEncodingKind.Utf16 };
         }
 
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        var bom = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+        var validator = new Utf8LineValidator(maxListed);
+        var start = bom ? 3 : 0;
+        while (filled > 0)
         {
-            encodingName = Utf16Name;
-            return Encoding.Unicode.GetString(bytes[2..]);
+            validator.Feed(buffer.AsSpan(start, filled - start));
+            start = 0;
+            filled = Fill(stream, buffer, 0);
         }
 
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        validator.Finish();
+        var kind = validator.InvalidLineCount == 0 ? (bom ? CsvEncodingKind.Utf8Bom : CsvEncodingKind.Utf8)
+            : bom || validator.FirstMultiByteLine > 0 ? CsvEncodingKind.MixedUtf8
+            : CsvEncodingKind.Windows1252;
+        return new CsvEncodingScan
         {
-            encodingName = Utf16Name;
-            return Encoding.BigEndianUnicode.GetString(bytes[2..]);
+            Kind = kind,
+            FirstMultiByteLine = validator.FirstMultiByteLine,
+            InvalidBytes = kind == CsvEncodingKind.MixedUtf8 ? validator.InvalidBytes : [],
+            InvalidLineCount = kind == CsvEncodingKind.MixedUtf8 ? validator.InvalidLineCount : 0,
+        };
+    }
+
+    private static int Fill(Stream stream, byte[] buffer, int offset)
+    {
+        var total = offset;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
         }
 
-        // Windows-1252 text with any byte above 0x7F is almost never valid UTF-8 (æ = E6 alone is not a
-        // valid sequence), so a strict UTF-8 check tells the two apart.
-        if (Utf8.IsValid(bytes))
-        {
-            encodingName = Utf8Name;
-            return Encoding.UTF8.GetString(bytes);
-        }
-
-        encodingName = Windows1252Name;
-        return Windows1252.GetString(bytes);
+        return total;
     }
 }

@@ -2,68 +2,53 @@ using System.Globalization;
 
 namespace Notices.Records;
 
-/// <summary>Validates the rows of devices.csv into devices, reporting errors and warnings with their lines.</summary>
-internal sealed class DevicesFile
+/// <summary>
+/// Validates the rows of devices.csv one at a time and writes each valid device through the <see cref="ImportSession"/>,
+/// reporting errors and warnings with their lines. Each patient named in the file gets exactly the file's devices.
+/// </summary>
+internal static class DevicesFile
 {
-    private readonly List<ParsedDevice> _devices = [];
-
-    private DevicesFile(bool usable) => Usable = usable;
-
-    /// <summary>False when a required column is missing, so rows were not read.</summary>
-    public bool Usable { get; }
-
-    /// <summary>Valid devices in file order, exact repeats left out.</summary>
-    public IReadOnlyList<ParsedDevice> Devices => _devices;
-
-    /// <summary>The non-empty patient ids of the rows, for looking up in the store those that patients.csv lacks.</summary>
-    public static IEnumerable<string> PatientIds(CsvTable table)
-    {
-        var index = table.ColumnIndex(RecordColumns.PatientId);
-        return index < 0 ? [] : table.Rows.Select(r => r.Get(index)).Where(id => id.Length > 0);
-    }
-
-    /// <param name="table">The devices file.</param>
-    /// <param name="isKnownPatient">Whether a patient id is in patients.csv or the store; null skips the check
-    /// (patients.csv could not be read, which is already an error).</param>
+    /// <param name="file">The devices file.</param>
+    /// <param name="session">The import's store side, which knows the ids of patients.csv and of the store.</param>
+    /// <param name="checkKnownPatients">False when patients.csv could not be read (already an error): an id that is
+    /// not known is then not reported again.</param>
     /// <param name="patientsFile">The name of the patients file, for messages.</param>
     /// <param name="issues">Where errors and warnings go.</param>
-    public static DevicesFile Parse(CsvTable table, Func<string, bool>? isKnownPatient, string patientsFile, ImportIssueCollector issues)
+    /// <param name="counts">Counts the devices written.</param>
+    public static void Import(CsvFile file, ImportSession session, bool checkKnownPatients, string patientsFile,
+        ImportIssueCollector issues, ImportCounts counts)
     {
-        var missing = RecordColumns.RequiredDeviceColumns.Where(c => table.ColumnIndex(c) < 0).ToList();
+        var missing = RecordColumns.RequiredDeviceColumns.Where(c => file.ColumnIndex(c) < 0).ToList();
         foreach (var column in missing)
         {
-            issues.Error(table.File, table.HeaderLine, $"missing required column '{column}'");
+            issues.Error(file.File, file.HeaderLine, $"missing required column '{column}'");
         }
 
-        var result = new DevicesFile(missing.Count == 0);
-        if (!result.Usable)
+        if (missing.Count > 0)
         {
-            return result;
+            return;
         }
 
-        var columns = RecordColumns.DeviceColumns.ToDictionary(c => c, table.ColumnIndex, StringComparer.Ordinal);
-        var seen = new Dictionary<(string, string, string, string, string), int>();
-        foreach (var row in table.Rows)
+        var columns = RecordColumns.DeviceColumns.ToDictionary(c => c, file.ColumnIndex, StringComparer.Ordinal);
+        (string Id, KnownPatientId? Known) previous = ("", null);
+        foreach (var row in file.Rows())
         {
             string Field(string column) => row.Get(columns[column]);
 
             var id = Field(RecordColumns.PatientId);
             var serial = Field(RecordColumns.SerialNumber);
-            var ok = true;
-            if (id.Length == 0)
+
+            // Exports list a patient's devices together; the ids do not change while devices.csv is read.
+            if (id.Length > 0 && !string.Equals(id, previous.Id, StringComparison.Ordinal))
             {
-                issues.Error(table.File, row.Line, "missing patient_id");
-                ok = false;
-            }
-            else if (isKnownPatient is not null && !isKnownPatient(id))
-            {
-                issues.Error(table.File, row.Line, $"unknown patient: patient_id '{id}' is neither in {patientsFile} nor in the store");
-                ok = false;
+                previous = (id, session.FindId(PatientIdKey.Of(id)));
             }
 
+            var known = id.Length == 0 ? null : previous.Known;
+            var ok = CheckPatient(file.File, row.Line, id, known, checkKnownPatients, patientsFile, issues);
             if (serial.Length == 0)
             {
-                issues.Error(table.File, row.Line, id.Length == 0 ? "missing serial_number" : $"missing serial_number (patient_id '{id}')");
+                issues.Error(file.File, row.Line, id.Length == 0 ? "missing serial_number" : $"missing serial_number (patient_id '{id}')");
                 ok = false;
             }
 
@@ -81,23 +66,55 @@ internal sealed class DevicesFile
                 SoftwareVersion = Field(RecordColumns.SoftwareVersion) is { Length: > 0 } version ? version : null,
             };
 
-            var key = (id, device.Manufacturer, device.Model, serial, device.SoftwareVersion ?? "");
-            if (seen.TryGetValue(key, out var earlierLine))
+            if (session.RememberDevice(device, row.Line) is { } earlierLine)
             {
-                issues.Warning(table.File, row.Line, string.Create(CultureInfo.InvariantCulture,
+                issues.Warning(file.File, row.Line, string.Create(CultureInfo.InvariantCulture,
                     $"device repeats line {earlierLine} (patient_id '{id}'); imported once"));
                 continue;
             }
 
-            seen.Add(key, row.Line);
             if (device.Model.Length == 0)
             {
-                issues.Warning(table.File, row.Line, $"model is empty (patient_id '{id}'); the device cannot match any notice");
+                issues.Warning(file.File, row.Line, $"model is empty (patient_id '{id}'); the device cannot match any notice");
             }
 
-            result._devices.Add(new ParsedDevice(device, row.Line));
+            // Without a known patient the import fails anyway (patients.csv is unreadable): nothing to write.
+            if (known is not null)
+            {
+                session.WriteDevice(device);
+                counts.Devices++;
+            }
         }
 
-        return result;
+        session.ReplaceDeviceSets();
+    }
+
+    private static bool CheckPatient(string file, int line, string id, KnownPatientId? known, bool checkKnownPatients,
+        string patientsFile, ImportIssueCollector issues)
+    {
+        if (id.Length == 0)
+        {
+            issues.Error(file, line, "missing patient_id");
+            return false;
+        }
+
+        if (known is null)
+        {
+            if (checkKnownPatients)
+            {
+                issues.Error(file, line, $"unknown patient: patient_id '{id}' is neither in {patientsFile} nor in the store");
+            }
+
+            return !checkKnownPatients;
+        }
+
+        if (!string.Equals(known.PatientId, id, StringComparison.Ordinal))
+        {
+            var where = known.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{patientsFile} line {known.Line}") : "the store";
+            issues.Error(file, line, $"patient_id '{id}' differs only in case from '{known.PatientId}' ({where}): write the id the same way everywhere");
+            return false;
+        }
+
+        return true;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Notices.Records;
 
@@ -16,8 +17,7 @@ internal sealed class EntityRowWriter<T> : IDisposable
 {
     private readonly DbCommand _command;
     private readonly IProperty[] _properties;
-    private readonly RelationalTypeMapping[] _mappings;
-    private readonly string[] _parameterNames;
+    private readonly ValueConverter?[] _converters;
 
     /// <param name="db">A context with an open transaction.</param>
     /// <param name="propertyNames">The properties to write, in any order.</param>
@@ -34,12 +34,13 @@ internal sealed class EntityRowWriter<T> : IDisposable
         _properties = propertyNames
             .Select(n => entity.FindProperty(n) ?? throw new InvalidOperationException($"{typeof(T).Name}.{n} is not mapped."))
             .ToArray();
-        _mappings = _properties.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
-        _parameterNames = _properties.Select((_, i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var mappings = _properties.Select(p => (RelationalTypeMapping)p.GetTypeMapping()).ToArray();
+        _converters = mappings.Select(m => m.Converter).ToArray();
+        var parameterNames = _properties.Select((_, i) => "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var columns = _properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(storeObject)!)).ToArray();
 
         var text = $"INSERT INTO {sql.DelimitIdentifier(table, entity.GetSchema())} ({string.Join(", ", columns)}) " +
-                   $"VALUES ({string.Join(", ", _parameterNames)})";
+                   $"VALUES ({string.Join(", ", parameterNames)})";
         if (upsertKey is not null)
         {
             var key = sql.DelimitIdentifier(entity.FindProperty(upsertKey)!.GetColumnName(storeObject)!);
@@ -50,17 +51,28 @@ internal sealed class EntityRowWriter<T> : IDisposable
         _command = db.Database.GetDbConnection().CreateCommand();
         _command.Transaction = transaction.GetDbTransaction();
         _command.CommandText = text;
+
+        // The parameters are made once through the type mappings (which set their store types) and get a new value
+        // per row, converted as EF would; the statement stays prepared.
+        for (var i = 0; i < _properties.Length; i++)
+        {
+            _command.Parameters.Add(mappings[i].CreateParameter(_command, parameterNames[i], null, _properties[i].IsNullable));
+        }
+
+        _command.Prepare();
     }
 
     public void Write(T row)
     {
-        // Parameters are created per row through the type mapping so that EF's value conversions apply;
-        // the SQLite driver keeps the statement prepared while the command text stays the same.
-        _command.Parameters.Clear();
         for (var i = 0; i < _properties.Length; i++)
         {
             var value = _properties[i].PropertyInfo!.GetValue(row);
-            _command.Parameters.Add(_mappings[i].CreateParameter(_command, _parameterNames[i], value, _properties[i].IsNullable));
+            if (value is not null && _converters[i] is { } converter)
+            {
+                value = converter.ConvertToProvider(value);
+            }
+
+            _command.Parameters[i].Value = value ?? DBNull.Value;
         }
 
         _command.ExecuteNonQuery();

@@ -6,6 +6,8 @@ internal sealed class ImportIssueCollector(int maxListed)
     private readonly List<ImportIssue> _errors = [];
     private readonly List<ImportIssue> _warnings = [];
 
+    /// <summary>The most issues of each kind listed.</summary>
+    public int MaxListed => maxListed;
     public int TotalErrors { get; private set; }
     public int TotalWarnings { get; private set; }
     public IReadOnlyList<ImportIssue> Errors => _errors;
@@ -19,6 +21,9 @@ internal sealed class ImportIssueCollector(int maxListed)
             _errors.Add(new ImportIssue(file, line, reason, IsError: true));
         }
     }
+
+    /// <summary>Counts errors that were found but are not listed one by one (beyond the listing limit).</summary>
+    public void CountUnlistedErrors(int count) => TotalErrors += Math.Max(0, count);
 
     public void Warning(string file, int line, string reason)
     {

@@ -2,63 +2,155 @@ using System.Globalization;
 
 namespace Notices.Records;
 
-/// <summary>Validates the rows of patients.csv into patients, reporting errors and warnings with their lines.</summary>
+/// <summary>
+/// Validates the rows of patients.csv one at a time and writes each valid patient through the <see cref="ImportSession"/>,
+/// reporting errors and warnings with their lines.
+/// </summary>
 internal sealed class PatientsFile
 {
-    private readonly Dictionary<string, ParsedPatient> _byId = new(StringComparer.Ordinal);
-    private readonly List<ParsedPatient> _patients = [];
-    private readonly HashSet<string> _mentionedIds = new(StringComparer.Ordinal);
+    private readonly CsvFile _file;
+    private readonly ImportSession _session;
+    private readonly ImportIssueCollector _issues;
+    private readonly ImportCounts _counts;
+    private readonly DateTimeOffset _now;
+    private readonly Dictionary<string, int> _columns;
 
-    private PatientsFile(bool usable) => Usable = usable;
-
-    /// <summary>False when a required column is missing, so rows were not read.</summary>
-    public bool Usable { get; }
-
-    /// <summary>Valid patients, each patient_id once, in file order.</summary>
-    public IReadOnlyList<ParsedPatient> Patients => _patients;
-
-    /// <summary>Every non-empty patient_id in the file, also of rows with errors (so devices do not report them again).</summary>
-    public IReadOnlySet<string> MentionedIds => _mentionedIds;
-
-    public static PatientsFile Parse(CsvTable table, ImportIssueCollector issues)
+    private PatientsFile(CsvFile file, ImportSession session, ImportIssueCollector issues, ImportCounts counts, DateTimeOffset now)
     {
-        var missing = RecordColumns.RequiredPatientColumns.Where(c => table.ColumnIndex(c) < 0).ToList();
-        foreach (var column in missing)
-        {
-            issues.Error(table.File, table.HeaderLine, $"missing required column '{column}'");
-        }
-
-        var result = new PatientsFile(missing.Count == 0);
-        if (result.Usable)
-        {
-            var columns = RecordColumns.PatientColumns.ToDictionary(c => c, table.ColumnIndex, StringComparer.Ordinal);
-            foreach (var row in table.Rows)
-            {
-                result.ParseRow(table.File, row, columns, issues);
-            }
-        }
-
-        return result;
+        _file = file;
+        _session = session;
+        _issues = issues;
+        _counts = counts;
+        _now = now;
+        _columns = RecordColumns.PatientColumns.ToDictionary(c => c, file.ColumnIndex, StringComparer.Ordinal);
     }
 
-    private void ParseRow(string file, CsvLine row, Dictionary<string, int> columns, ImportIssueCollector issues)
+    /// <summary>Reads every row of <paramref name="file"/>; false when a required column is missing, so no row was read.</summary>
+    public static bool Import(CsvFile file, ImportSession session, ImportIssueCollector issues, ImportCounts counts, DateTimeOffset now)
     {
-        string Field(string column) => row.Get(columns[column]);
+        var missing = RecordColumns.RequiredPatientColumns.Where(c => file.ColumnIndex(c) < 0).ToList();
+        foreach (var column in missing)
+        {
+            issues.Error(file.File, file.HeaderLine, $"missing required column '{column}'");
+        }
 
-        var id = Field(RecordColumns.PatientId);
+        if (missing.Count > 0)
+        {
+            return false;
+        }
+
+        var reader = new PatientsFile(file, session, issues, counts, now);
+        foreach (var row in file.Rows())
+        {
+            reader.ImportRow(row);
+        }
+
+        return true;
+    }
+
+    private void ImportRow(CsvLine row)
+    {
+        var id = row.Get(_columns[RecordColumns.PatientId]);
         if (id.Length == 0)
         {
-            issues.Error(file, row.Line, "missing patient_id");
+            _issues.Error(_file.File, row.Line, "missing patient_id");
             return;
         }
 
-        _mentionedIds.Add(id);
+        var patient = Parse(row, id);
+        var key = PatientIdKey.Of(id);
+
+        // The common case, an id nothing has yet: one statement to note it, one to write the patient. A row with
+        // errors is noted all the same, so that devices.csv does not report its patient as unknown on top.
+        if (_session.TryAddId(key, id, row.Line, imported: patient is not null))
+        {
+            if (patient is not null)
+            {
+                Write(patient, stored: null, row.Line);
+            }
+
+            return;
+        }
+
+        var known = _session.FindId(key)!;
+        if (!string.Equals(known.PatientId, id, StringComparison.Ordinal))
+        {
+            var where = known.Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"on line {known.Line}") : "already in the store";
+            _issues.Error(_file.File, row.Line,
+                $"patient_id '{id}' differs only in case from '{known.PatientId}' {where}: one patient or two? Write the id the same way everywhere");
+            return;
+        }
+
+        if (patient is null)
+        {
+            return;
+        }
+
+        if (known.Imported)
+        {
+            Repeat(row.Line, known.Line, _session.ReadPatient(id)!, patient);
+            return;
+        }
+
+        // The store has the patient (or an earlier row for it had errors, and then the import fails anyway).
+        Write(patient, _session.ReadPatient(id), row.Line);
+        _session.RememberImported(key, id, row.Line);
+    }
+
+    /// <summary>Writes the first valid row of a patient, unless the store holds exactly its data already.</summary>
+    private void Write(Patient patient, Patient? stored, int line)
+    {
+        if (!patient.HasPostalAddress && !patient.CanReceiveEmail)
+        {
+            _issues.Warning(_file.File, line,
+                $"patient '{patient.PatientId}' has no complete postal address (address_line1, postal_code, city) and no consented valid email: unreachable");
+        }
+
+        if (stored is not null && PatientData.DifferingColumns(stored, patient).Count == 0 && stored.EmailValid == patient.EmailValid)
+        {
+            _counts.Unchanged++;
+            return;
+        }
+
+        if (stored is null)
+        {
+            _counts.Added++;
+        }
+        else
+        {
+            _counts.Updated++;
+        }
+
+        patient.UpdatedAt = _now;
+        _session.WritePatient(patient);
+    }
+
+    private void Repeat(int line, int earlierLine, Patient earlier, Patient patient)
+    {
+        var differing = PatientData.DifferingColumns(earlier, patient);
+        if (differing.Count == 0)
+        {
+            _issues.Warning(_file.File, line, string.Create(CultureInfo.InvariantCulture,
+                $"patient_id '{patient.PatientId}' repeats line {earlierLine} with identical data; imported once"));
+        }
+        else
+        {
+            _issues.Error(_file.File, line, string.Create(CultureInfo.InvariantCulture,
+                $"duplicate patient_id '{patient.PatientId}': line {earlierLine} has different data ({string.Join(", ", differing)})"));
+        }
+    }
+
+    /// <summary>The row as a patient, or null (with the errors reported) when a field is invalid.</summary>
+    private Patient? Parse(CsvLine row, string id)
+    {
+        string Field(string column) => row.Get(_columns[column]);
+
         var ok = true;
         foreach (var required in (string[])[RecordColumns.FirstName, RecordColumns.LastName])
         {
             if (Field(required).Length == 0)
             {
-                issues.Error(file, row.Line, $"missing {required} (patient_id '{id}')");
+                _issues.Error(_file.File, row.Line, $"missing {required} (patient_id '{id}')");
                 ok = false;
             }
         }
@@ -70,29 +162,29 @@ internal sealed class PatientsFile
         }
         else if (!IsAlpha2(country))
         {
-            issues.Error(file, row.Line, $"country '{country}' is not an ISO 3166 alpha-2 code such as DK (patient_id '{id}')");
+            _issues.Error(_file.File, row.Line, $"country '{country}' is not an ISO 3166 alpha-2 code such as DK (patient_id '{id}')");
             ok = false;
         }
 
-        ok &= TryFlag(file, row.Line, id, RecordColumns.EmailConsent, Field(RecordColumns.EmailConsent), issues, out var consent);
-        ok &= TryFlag(file, row.Line, id, RecordColumns.LargePrint, Field(RecordColumns.LargePrint), issues, out var largePrint);
+        ok &= TryFlag(row.Line, id, RecordColumns.EmailConsent, Field(RecordColumns.EmailConsent), out var consent);
+        ok &= TryFlag(row.Line, id, RecordColumns.LargePrint, Field(RecordColumns.LargePrint), out var largePrint);
         if (!ok)
         {
-            return;
+            return null;
         }
 
         var email = Field(RecordColumns.Email);
         var emailValid = email.Length > 0 && EmailAddressRule.IsValid(email);
         if (email.Length > 0 && !emailValid)
         {
-            issues.Warning(file, row.Line, $"email address is not valid; patient '{id}' will get the letter by post");
+            _issues.Warning(_file.File, row.Line, $"email address is not valid; patient '{id}' will get the letter by post");
         }
         else if (email.Length == 0 && consent)
         {
-            issues.Warning(file, row.Line, $"email_consent is yes but there is no email address; patient '{id}' will get the letter by post");
+            _issues.Warning(_file.File, row.Line, $"email_consent is yes but there is no email address; patient '{id}' will get the letter by post");
         }
 
-        var patient = new Patient
+        return new Patient
         {
             PatientId = id,
             FirstName = Field(RecordColumns.FirstName),
@@ -107,43 +199,16 @@ internal sealed class PatientsFile
             EmailValid = emailValid,
             LargePrint = largePrint,
         };
-
-        if (_byId.TryGetValue(id, out var earlier))
-        {
-            var differing = PatientData.DifferingColumns(earlier.Patient, patient);
-            if (differing.Count == 0)
-            {
-                issues.Warning(file, row.Line, string.Create(CultureInfo.InvariantCulture,
-                    $"patient_id '{id}' repeats line {earlier.Line} with identical data; imported once"));
-            }
-            else
-            {
-                issues.Error(file, row.Line, string.Create(CultureInfo.InvariantCulture,
-                    $"duplicate patient_id '{id}': line {earlier.Line} has different data ({string.Join(", ", differing)})"));
-            }
-
-            return;
-        }
-
-        if (!patient.HasPostalAddress && !patient.CanReceiveEmail)
-        {
-            issues.Warning(file, row.Line,
-                $"patient '{id}' has no complete postal address (address_line1, postal_code, city) and no consented valid email: unreachable");
-        }
-
-        var parsed = new ParsedPatient(patient, row.Line);
-        _byId.Add(id, parsed);
-        _patients.Add(parsed);
     }
 
-    private static bool TryFlag(string file, int line, string id, string column, string value, ImportIssueCollector issues, out bool flag)
+    private bool TryFlag(int line, string id, string column, string value, out bool flag)
     {
         if (CsvBool.TryParse(value, out flag))
         {
             return true;
         }
 
-        issues.Error(file, line, $"{column} '{value}' is not one of ja/nej/yes/no/true/false/1/0 (patient_id '{id}')");
+        _issues.Error(_file.File, line, $"{column} '{value}' is not one of ja/nej/yes/no/true/false/1/0 (patient_id '{id}')");
         return false;
     }
 

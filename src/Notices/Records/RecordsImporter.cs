@@ -1,10 +1,12 @@
+using Microsoft.EntityFrameworkCore;
 using Notices.Store;
 
 namespace Notices.Records;
 
 /// <summary>
-/// Imports patients.csv and (optionally) devices.csv into the store. Reads and validates both files completely,
-/// collecting every error; writes nothing when there is any structural error, else writes everything in one transaction.
+/// Imports patients.csv and (optionally) devices.csv into the store in one transaction. Both files are read record by
+/// record and written as they are validated, so memory stays the size of a record whatever the size of the files;
+/// every error is collected, and when there is any the transaction is rolled back: nothing is imported.
 /// </summary>
 public sealed class RecordsImporter(TimeProvider? timeProvider = null)
 {
@@ -21,54 +23,47 @@ public sealed class RecordsImporter(TimeProvider? timeProvider = null)
         ArgumentException.ThrowIfNullOrEmpty(patientsPath);
         var issues = new ImportIssueCollector(ImportResult.MaxListedIssues);
         var files = new List<ImportFileSummary>();
+        var counts = new ImportCounts();
 
-        var patientsTable = CsvTable.Read(patientsPath, issues);
-        PatientsFile? patients = null;
-        if (patientsTable is not null)
+        // Entities the caller's context tracks would go stale under the raw writes of the session.
+        db.ChangeTracker.Clear();
+        using var transaction = db.Database.BeginTransaction();
+        var patientsRead = false;
+        using (var session = new ImportSession(db))
         {
-            files.Add(patientsTable.Summary);
-            patients = PatientsFile.Parse(patientsTable, issues);
-        }
-
-        DevicesFile? devices = null;
-        if (devicesPath is not null)
-        {
-            var devicesTable = CsvTable.Read(devicesPath, issues);
-            if (devicesTable is not null)
+            var patientsUsable = false;
+            using (var patients = CsvFile.Open(patientsPath, issues))
             {
-                files.Add(devicesTable.Summary);
-                var isKnown = patients is { Usable: true } ? KnownPatients(db, patients, devicesTable) : null;
-                devices = DevicesFile.Parse(devicesTable, isKnown, Path.GetFileName(patientsPath), issues);
+                if (patients is not null)
+                {
+                    patientsUsable = PatientsFile.Import(patients, session, issues, counts, _time.GetUtcNow());
+                    files.Add(patients.Summary);
+                    patientsRead = true;
+                }
+            }
+
+            if (devicesPath is not null)
+            {
+                using var devices = CsvFile.Open(devicesPath, issues);
+                if (devices is not null)
+                {
+                    DevicesFile.Import(devices, session, patientsUsable, Path.GetFileName(patientsPath), issues, counts);
+                    files.Add(devices.Summary);
+                }
             }
         }
 
-        if (issues.TotalErrors > 0 || patients is null)
+        if (issues.TotalErrors > 0 || !patientsRead)
         {
+            transaction.Rollback();
             return Result(issues, files, null);
         }
 
-        var counts = RecordsStoreWriter.Write(
-            db,
-            patients.Patients.Select(p => p.Patient).ToList(),
-            devices?.Devices.Select(d => d.Device).ToList() ?? [],
-            _time.GetUtcNow());
+        transaction.Commit();
         return Result(issues, files, counts);
     }
 
-    /// <summary>Patient ids of the devices file are known when patients.csv has them or the store already does.</summary>
-    private static Func<string, bool> KnownPatients(NoticesDbContext db, PatientsFile patients, CsvTable devicesTable)
-    {
-        var lookup = DevicesFile.PatientIds(devicesTable)
-            .Where(id => !patients.MentionedIds.Contains(id))
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        var inStore = lookup.Count == 0
-            ? []
-            : db.Patients.Where(p => lookup.Contains(p.PatientId)).Select(p => p.PatientId).ToHashSet(StringComparer.Ordinal);
-        return id => patients.MentionedIds.Contains(id) || inStore.Contains(id);
-    }
-
-    private static ImportResult Result(ImportIssueCollector issues, IReadOnlyList<ImportFileSummary> files, RecordsStoreWriter.Counts? counts) => new()
+    private static ImportResult Result(ImportIssueCollector issues, IReadOnlyList<ImportFileSummary> files, ImportCounts? counts) => new()
     {
         Errors = issues.Errors,
         Warnings = issues.Warnings,

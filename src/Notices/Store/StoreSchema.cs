@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Notices.Store;
@@ -11,6 +12,11 @@ public static class StoreSchema
 {
     public const int CurrentVersion = 1;
 
+    /// <summary>
+    /// Opens the store at <paramref name="dbPath"/>, creating the file, its folder and the schema when they do not exist.
+    /// Only for commands that bring data in (<c>import</c>, <c>demo</c>, the benchmark); all others use
+    /// <see cref="OpenExisting"/>, so that a typo in a path never makes an empty store that then looks like "no letters".
+    /// </summary>
     public static NoticesDbContext Open(string dbPath)
     {
         var full = Path.GetFullPath(dbPath);
@@ -36,6 +42,46 @@ public static class StoreSchema
         }
 
         return db;
+    }
+
+    /// <summary>
+    /// Opens a store that exists already. Throws <see cref="StoreNotFoundException"/>, creating nothing, when there is
+    /// no file at <paramref name="dbPath"/> or the file holds no notices schema.
+    /// </summary>
+    public static NoticesDbContext OpenExisting(string dbPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dbPath);
+        var full = Path.GetFullPath(dbPath);
+        if (!File.Exists(full))
+        {
+            throw new StoreNotFoundException(dbPath, $"no store at {dbPath}; run 'notices import' first (or check --db).");
+        }
+
+        // ReadWrite, not ReadWriteCreate: should the file vanish meanwhile, SQLite fails instead of making a new one.
+        var connection = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWrite }.ToString();
+        var db = new NoticesDbContext(new DbContextOptionsBuilder<NoticesDbContext>().UseSqlite(connection).Options);
+        try
+        {
+            db.Database.OpenConnection();
+            if (ReadUserVersion(db) == 0)
+            {
+                throw new StoreNotFoundException(dbPath, $"{dbPath} is not a notices store (no schema); run 'notices import' first (or check --db).");
+            }
+
+            EnsureSchema(db);
+            return db;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 26)
+        {
+            // SQLITE_NOTADB: a file of some other kind.
+            db.Dispose();
+            throw new StoreNotFoundException(dbPath, $"{dbPath} is not a notices store (not an SQLite file); check --db.");
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
     }
 
     public static void EnsureSchema(NoticesDbContext db)

@@ -65,7 +65,7 @@ public sealed class DsnImportCliTests(SentCampaignFixture sent) : IClassFixture<
         Assert.Equal(2, noMaildir.ExitCode);
         Assert.Contains("not a Maildir", noMaildir.StdErr, StringComparison.Ordinal);
         Assert.Equal(2, noStore.ExitCode);
-        Assert.Contains("no store here", noStore.StdErr, StringComparison.Ordinal);
+        Assert.Contains("no store at missing.db", noStore.StdErr, StringComparison.Ordinal);
         Assert.Equal(2, noOption.ExitCode);
         Assert.False(File.Exists(Path.Combine(c.Dir.Path, "missing.db")));
         Assert.Equal(0, help.ExitCode);

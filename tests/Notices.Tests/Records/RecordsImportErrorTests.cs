@@ -132,6 +132,23 @@ public sealed class RecordsImportErrorTests : IDisposable
     }
 
     [Fact]
+    public void Unclosed_quote_in_a_large_file_stops_at_one_mebibyte_instead_of_buffering_the_file()
+    {
+        var lines = new List<string> { H, "P1;Jens;\"Hansen;Bøgevej 2;;8000;Aarhus C;DK;;nej;nej" };
+        lines.AddRange(Enumerable.Range(2, 40_000).Select(n => $"P{n};Mette;Kjær;Skovvej 9;;7100;Vejle;DK;;nej;nej"));
+        var patients = _store.WriteFile("patients.csv", lines);
+        var before = _store.Snapshot();
+
+        var result = _store.Import(patients, null);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("patients.csv", 2), (error.File, error.Line));
+        Assert.StartsWith("unreadable row: longer than 1 MiB", error.Reason, StringComparison.Ordinal);
+        Assert.Empty(result.Warnings);
+        Assert.Equal(before, _store.Snapshot());
+    }
+
+    [Fact]
     public void Wrong_field_count_is_an_unreadable_row_and_line_numbers_count_multi_line_fields()
     {
         var patients = _store.WriteFile("patients.csv",
