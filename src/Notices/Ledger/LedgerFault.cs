@@ -29,4 +29,6 @@ public enum LedgerFault
     CampaignWithoutHistory,
     /// <summary>The head pinned earlier (<c>verify --expect-head</c>) is not in the chain where it claims to be.</summary>
     ExpectedHeadNotFound,
+    /// <summary>Replaying a campaign through the letter state machine met an impossible step, e.g. a letter sealed in two print batches.</summary>
+    StateAnomaly,
 }

@@ -31,7 +31,26 @@ public static class LedgerVerifier
             db.Database.OpenConnection();
         }
 
-        return Verify(connection, key, expectedHead);
+        var result = Verify(connection, key, expectedHead);
+        return result.IsValid ? CheckStates(db, result) : result;
+    }
+
+    /// <summary>
+    /// Replays every campaign through the letter state machine (the same replay status, report and send use): a letter
+    /// in two sealed batches, or handed over by email after it was sealed for post, fails verification.
+    /// </summary>
+    private static LedgerVerification CheckStates(NoticesDbContext db, LedgerVerification valid)
+    {
+        foreach (var campaignId in db.Campaigns.AsNoTracking().Select(c => c.CampaignId).AsEnumerable().Order(StringComparer.Ordinal))
+        {
+            if (LetterStateProjector.Project(db, campaignId).WithAnomalies.FirstOrDefault() is { } letter)
+            {
+                return LedgerVerification.Invalid(valid.RowCount, null, LedgerFault.StateAnomaly,
+                    $"campaign {campaignId}, letter {letter.LetterId}: {letter.Anomalies[0]}");
+            }
+        }
+
+        return valid;
     }
 
     /// <summary>Checks with the key from <c>NOTICES_LEDGER_KEY</c>, if set.</summary>

@@ -33,6 +33,7 @@ public static class LedgerEventCodec
         [LedgerEventKind.BatchSealed] = typeof(BatchSealed),
         [LedgerEventKind.BatchDiscarded] = typeof(BatchDiscarded),
         [LedgerEventKind.LetterFailed] = typeof(LetterFailed),
+        [LedgerEventKind.CampaignOpened] = typeof(CampaignOpened),
         [LedgerEventKind.Unknown] = typeof(UnknownEvent),
     }.ToFrozenDictionary();
 

@@ -45,6 +45,8 @@ public enum LedgerEventKind
     BatchDiscarded,
     /// <summary>The letter could not be made or handed over (a glyph the font lacks, an unreadable PDF); carries the reason.</summary>
     LetterFailed,
+    /// <summary>Campaign-level: the first send of a campaign recorded it (before its row in the store).</summary>
+    CampaignOpened,
     /// <summary>Not a kind this program writes: a stored name it does not know (an edited row). Never written.</summary>
     Unknown,
 }

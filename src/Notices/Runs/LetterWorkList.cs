@@ -15,6 +15,8 @@ public sealed class LetterWorkList
 {
     public List<LetterWorkItem> ToDeliver { get; } = [];
     public List<PlannedLetter> NewlyUnreachable { get; } = [];
+    /// <summary>Letters whose stored snapshot cannot be read: each fails on its own.</summary>
+    public List<PlannedLetter> Broken { get; } = [];
     /// <summary>SMTP letters whose hand-over an earlier run began and never saw end: held back unless the user asked to resend.</summary>
     public List<string> UncertainHeld { get; } = [];
     public int AlreadyDone { get; private set; }
@@ -34,7 +36,21 @@ public sealed class LetterWorkList
             var letter = planned;
             if (records.TryGetValue(planned.LetterId, out var record))
             {
-                var stored = LetterSnapshot.FromJson(record.SnapshotJson);
+                if (ReadSnapshot(record) is not { } stored)
+                {
+                    // A damaged snapshot fails its own letter; the letter must not silently take other data.
+                    if (state is LetterDeliveryState.Sent or LetterDeliveryState.Printed or LetterDeliveryState.Acknowledged)
+                    {
+                        list.AlreadyDone++;
+                    }
+                    else
+                    {
+                        list.Broken.Add(planned);
+                    }
+
+                    continue;
+                }
+
                 var wasOnlyUnreachable = stored.Channel == DeliveryChannelKind.Unreachable && state is null or LetterDeliveryState.Unreachable;
                 // A letter that could never be made (say a glyph the font lacks) takes the patient's data as it is now.
                 var neverMade = status?.Stage == LetterState.Failed && status.LastEvent == nameof(LedgerEventKind.LetterFailed) && status.PdfSha256 is null;
@@ -139,6 +155,18 @@ public sealed class LetterWorkList
         }
 
         tx.Commit();
+    }
+
+    private static PlannedLetter? ReadSnapshot(LetterRecord record)
+    {
+        try
+        {
+            return LetterSnapshot.FromJson(record.SnapshotJson);
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or NotSupportedException or NullReferenceException)
+        {
+            return null;
+        }
     }
 
     private static void EnsureCampaign(NoticesDbContext db, NoticePackage notice, DateTimeOffset now)

@@ -33,12 +33,23 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         paths.Create();
         var letterDate = options.LetterDate ?? notice.Date ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
 
+        using var ledger = new LedgerWriter(db, _time);
+        var log = new LedgerDeliveryLog(ledger);
+        if (!db.Campaigns.Any(c => c.CampaignId == notice.Id))
+        {
+            // The campaign's first ledger row is durable before its row in the store, so no campaign ever exists
+            // with an empty ledger (verify treats that as a deleted history).
+            ledger.AppendDurably(new LetterEvent(notice.Id, null, null, new CampaignOpened(notice.Reference, review.Plan.Letters.Count)));
+        }
+
         var before = LetterStateProjector.Project(db, notice.Id);
         var states = before.Letters.ToDictionary(l => l.LetterId, StringComparer.Ordinal);
         var work = LetterWorkList.Build(db, review.Plan, states, _time.GetUtcNow(), options.ResendUncertain);
+        foreach (var letter in work.Broken)
+        {
+            ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, new LetterFailed("snapshot", "the stored data of this letter cannot be read"));
+        }
 
-        using var ledger = new LedgerWriter(db, _time);
-        var log = new LedgerDeliveryLog(ledger);
         foreach (var letter in work.NewlyUnreachable)
         {
             ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, new Unreachable(letter.ChannelNote ?? "ingen adresse"));
@@ -116,7 +127,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             Printed = after.Counts[LetterDeliveryState.Printed],
             Unreachable = after.Counts[LetterDeliveryState.Unreachable],
             Failed = after.Counts[LetterDeliveryState.Failed] + after.Counts[LetterDeliveryState.Pending],
-            FailedToMake = failedToMake,
+            FailedToMake = failedToMake + work.Broken.Count,
             Uncertain = after.Counts[LetterDeliveryState.Uncertain],
             Resent = work.ToDeliver.Count(w => w.ResumeIntent && states.TryGetValue(w.Letter.LetterId, out var s) && s.IntentTransport == EmailTransport.Smtp),
             AlreadyDone = work.AlreadyDone,

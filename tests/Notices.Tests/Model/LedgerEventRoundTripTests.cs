@@ -31,6 +31,7 @@ public sealed class LedgerEventRoundTripTests
         new BatchSealed("batch-0001.pdf", "b2", 500, 2010, "c3"),
         new BatchDiscarded("batch-0002.pdf", "batch-0002.pdf.unsealed", "not sealed"),
         new LetterFailed("render", "the character U+674E cannot be printed"),
+        new CampaignOpened("FA830", 2247),
     ];
 
     [Fact]
