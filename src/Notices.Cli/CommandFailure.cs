@@ -31,7 +31,7 @@ public sealed record CommandFailure(int ExitCode, IReadOnlyList<string> Lines)
             NoticePackageException p => new(ExitCodes.BadInput, ["The notice package has problems:", .. p.Problems.Select(OneLine)]),
             NoticeTemplateException or UsageException or MissingGlyphException or CampaignBusyException or LedgerKeyException or StoreNotFoundException => BadInput(ex.Message),
             StoreOpenException s => new(s.IsWrongPath ? ExitCodes.BadInput : ExitCodes.Failure, [OneLine(s.Message)]),
-            SqliteException s => Failure(StoreFault.Describe(s, path: null)),
+            SqliteException s => Failure(StoreFault.Describe(s, StoreFault.LastOpened)),
             YamlException y => BadInput($"YAML error at line {y.Start.Line}, column {y.Start.Column}: {y.Message}"),
             JsonException j => Failure("a record in the store could not be read (invalid JSON"
                 + (j.Path is null ? "" : " at " + j.Path) + "); the store may be damaged or written by another program"),

@@ -98,6 +98,15 @@ public static class SendCommand
                 Console.Error.WriteLine(
                     $"fejl: {N(summary.FailedToMake)} letters could not be made and failed on their own (see 'notices report'); "
                     + "the rest of the campaign went on. Fix the data, re-import, and run send again.");
+                foreach (var (letterId, reason) in summary.NotMade.Take(20))
+                {
+                    Console.Error.WriteLine($"  {letterId}: {reason}");
+                }
+
+                if (summary.NotMade.Count > 20)
+                {
+                    Console.Error.WriteLine($"  … and {N(summary.NotMade.Count - 20)} more (see 'notices report').");
+                }
             }
 
             return summary.Unreachable > 0 || summary.Failed > 0 || summary.Deferred > 0 || summary.Uncertain > 0

@@ -1,3 +1,5 @@
+using Notices.Model;
+
 namespace Notices.Campaigns;
 
 /// <summary>
@@ -84,7 +86,7 @@ public sealed class CampaignPlanner(IPatientRecordSource records, ILetterIdRegis
     }
 
     /// <summary>Email needs consent and a valid address; otherwise post needs street, postal code and city.</summary>
-    public static (DeliveryChannelKind Channel, string? Note) ChooseChannel(Records.Patient patient)
+    public static (DeliveryChannelKind Channel, string? Note) ChooseChannel(Model.Patient patient)
     {
         if (patient.CanReceiveEmail)
         {

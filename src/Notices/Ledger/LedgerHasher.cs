@@ -1,3 +1,4 @@
+using Notices.Model;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

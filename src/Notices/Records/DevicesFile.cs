@@ -1,3 +1,4 @@
+using Notices.Model;
 using System.Globalization;
 
 namespace Notices.Records;

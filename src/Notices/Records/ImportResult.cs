@@ -1,3 +1,5 @@
+using Notices.Model;
+
 namespace Notices.Records;
 
 /// <summary>The outcome of <see cref="RecordsImporter.Import"/>.</summary>

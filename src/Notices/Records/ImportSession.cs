@@ -1,3 +1,4 @@
+using Notices.Model;
 using System.Data;
 using System.Globalization;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,5 @@
+using Notices.Model;
+
 namespace Notices.Records;
 
 /// <summary>Compares and copies the imported data fields of patients (not the store bookkeeping such as UpdatedAt).</summary>

@@ -45,9 +45,12 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         var before = LetterStateProjector.Project(db, notice.Id);
         var states = before.Letters.ToDictionary(l => l.LetterId, StringComparer.Ordinal);
         var work = LetterWorkList.Build(db, review.Plan, states, _time.GetUtcNow(), options.ResendUncertain);
+        var notMade = new System.Collections.Concurrent.ConcurrentQueue<(string LetterId, string Reason)>();
         foreach (var letter in work.Broken)
         {
-            ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, new LetterFailed("snapshot", "the stored data of this letter cannot be read"));
+            const string reason = "the stored data of this letter cannot be read";
+            ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, new LetterFailed("snapshot", reason));
+            notMade.Enqueue((letter.LetterId, reason));
         }
 
         foreach (var letter in work.NewlyUnreachable)
@@ -70,7 +73,6 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             : new EmailPickupChannel(pickup, log);
         var rendered = new List<(string LetterId, string Sha)>();
         var done = 0;
-        var failedToMake = 0;
         progress?.Report(new SendProgress(0, work.ToDeliver.Count));
 
         await Parallel.ForEachAsync(work.ToDeliver,
@@ -85,8 +87,9 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
                 catch (Exception ex) when (LetterFault.IsLetterFault(ex))
                 {
                     // One bad record fails its own letter, never the campaign.
-                    ledger.Append(notice.Id, item.Letter.LetterId, item.Letter.Recipient.PatientId, new LetterFailed("render", LetterFault.Describe(ex)));
-                    Interlocked.Increment(ref failedToMake);
+                    var reason = LetterFault.Describe(ex);
+                    ledger.Append(notice.Id, item.Letter.LetterId, item.Letter.Recipient.PatientId, new LetterFailed("render", reason));
+                    notMade.Enqueue((item.Letter.LetterId, reason));
                     progress?.Report(new SendProgress(Interlocked.Increment(ref done), work.ToDeliver.Count));
                     return;
                 }
@@ -127,7 +130,8 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             Printed = after.Counts[LetterDeliveryState.Printed],
             Unreachable = after.Counts[LetterDeliveryState.Unreachable],
             Failed = after.Counts[LetterDeliveryState.Failed] + after.Counts[LetterDeliveryState.Pending],
-            FailedToMake = failedToMake + work.Broken.Count,
+            FailedToMake = notMade.Count,
+            NotMade = [.. notMade.OrderBy(n => n.LetterId, StringComparer.Ordinal)],
             Uncertain = after.Counts[LetterDeliveryState.Uncertain],
             Resent = work.ToDeliver.Count(w => w.ResumeIntent && states.TryGetValue(w.Letter.LetterId, out var s) && s.IntentTransport == EmailTransport.Smtp),
             AlreadyDone = work.AlreadyDone,

@@ -13,6 +13,8 @@ public sealed record SendSummary
     public int AlreadyDone { get; init; }
     /// <summary>Letters that could not be made in this run (a glyph the font lacks, a broken record); each failed alone.</summary>
     public int FailedToMake { get; init; }
+    /// <summary>The letters that could not be made in this run, with the reason (ids and code points only, no names).</summary>
+    public IReadOnlyList<(string LetterId, string Reason)> NotMade { get; init; } = [];
     /// <summary>Email letters handed to the SMTP server by a run that stopped before the outcome was recorded.</summary>
     public int Uncertain { get; init; }
     /// <summary>Uncertain letters re-sent in this run with their recorded Message-ID (--resend-uncertain).</summary>

@@ -22,6 +22,12 @@ public static class StoreFault
     /// True when the cause is the path the user gave (not a database, a folder, cannot be opened), rather than a
     /// fault of a store that was usable (damaged, locked, disk full).
     /// </summary>
+    /// <summary>
+    /// The store file this process opened last. A CLI process opens one store, so an SQLite error that surfaces later
+    /// (a damaged page read by status or verify) can still name the file.
+    /// </summary>
+    public static string? LastOpened { get; set; }
+
     public static bool IsWrongPath(int sqliteErrorCode) => sqliteErrorCode is NotADatabase or CannotOpen;
 
     /// <summary>One line: what is wrong, and the store's path when known.</summary>

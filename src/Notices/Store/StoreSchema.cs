@@ -26,6 +26,7 @@ public static class StoreSchema
             Directory.CreateDirectory(dir);
         }
 
+        StoreFault.LastOpened = full;
         var options = new DbContextOptionsBuilder<NoticesDbContext>()
             .UseSqlite($"Data Source={full}")
             .Options;
@@ -52,11 +53,17 @@ public static class StoreSchema
     {
         ArgumentException.ThrowIfNullOrEmpty(dbPath);
         var full = Path.GetFullPath(dbPath);
+        if (Directory.Exists(full))
+        {
+            throw new StoreNotFoundException(dbPath, $"{full} is a folder, not a store file (check --db).");
+        }
+
         if (!File.Exists(full))
         {
             throw new StoreNotFoundException(dbPath, $"no store at {dbPath}; run 'notices import' first (or check --db).");
         }
 
+        StoreFault.LastOpened = full;
         // ReadWrite, not ReadWriteCreate: should the file vanish meanwhile, SQLite fails instead of making a new one.
         var connection = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWrite }.ToString();
         var db = new NoticesDbContext(new DbContextOptionsBuilder<NoticesDbContext>().UseSqlite(connection).Options);
@@ -71,11 +78,11 @@ public static class StoreSchema
             EnsureSchema(db);
             return db;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode == 26)
+        catch (SqliteException e)
         {
-            // SQLITE_NOTADB: a file of some other kind.
+            // Not a database, damaged, locked: StoreOpenException says which, naming the path.
             db.Dispose();
-            throw new StoreNotFoundException(dbPath, $"{dbPath} is not a notices store (not an SQLite file); check --db.");
+            throw new StoreOpenException(full, e);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using Notices.Model;
 using Notices.Campaigns;
 using Notices.Records;
 using Notices.Store;

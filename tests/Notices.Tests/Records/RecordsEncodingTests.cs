@@ -1,3 +1,4 @@
+using Notices.Model;
 using System.Text;
 using Notices.Records;
 using Xunit;

@@ -1,3 +1,4 @@
+using Notices.Model;
 using Notices.Records;
 using Xunit;
 

@@ -56,6 +56,7 @@ public static class CliRunner
         private readonly string _command;
         private readonly Task<string> _stdout;
         private readonly Task<string> _stderr;
+        private bool _disposed;
 
         internal Running(Process process, string command)
         {
@@ -78,11 +79,19 @@ public static class CliRunner
             return new Result(_process.ExitCode, _stdout.Result, _stderr.Result);
         }
 
+        /// <summary>Kills the process (SIGKILL) if it still runs. Safe to call twice.</summary>
         public void Dispose()
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
+                _process.WaitForExit();
             }
 
             _process.Dispose();

@@ -1,3 +1,4 @@
+using Notices.Model;
 using Notices.Letters.Fonts;
 using static Notices.Letters.Layout.PageGeometry;
 

@@ -88,7 +88,7 @@ public sealed class SmtpCampaignTests : IDisposable
 
         var letterId = Scalar($"SELECT LetterId FROM letters WHERE PatientId = '{SmtpCampaignData.RefusedPatient}'");
         var kinds = Scalar($"SELECT group_concat(Kind, ',') FROM (SELECT Kind FROM ledger WHERE LetterId = '{letterId}' ORDER BY Seq)");
-        Assert.Equal("LetterRendered,EmailFailed,PrintBatched", kinds);
+        Assert.Equal("LetterRendered,EmailSending,EmailFailed,PrintBatched", kinds);
         var failed = Scalar($"SELECT Detail FROM ledger WHERE Kind = 'EmailFailed' AND LetterId = '{letterId}'");
         Assert.Contains("550 5.1.1", failed, StringComparison.Ordinal);
         Assert.Contains("\"fallback\":\"print\"", failed, StringComparison.Ordinal);
@@ -123,7 +123,7 @@ public sealed class SmtpCampaignTests : IDisposable
         Assert.True(import.ExitCode == 0, import.All);
         Assert.Equal(delivered.ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar("SELECT COUNT(DISTINCT LetterId) FROM ledger WHERE Kind = 'EmailDelivered'"));
         var bouncedId = Scalar($"SELECT LetterId FROM letters WHERE PatientId = '{SmtpCampaignData.BouncingPatient}'");
-        Assert.Equal("LetterRendered,EmailAccepted,EmailBounced,PrintBatched",
+        Assert.Equal("LetterRendered,EmailSending,EmailAccepted,EmailBounced,PrintBatched",
             Scalar($"SELECT group_concat(Kind, ',') FROM (SELECT Kind FROM ledger WHERE LetterId = '{bouncedId}' ORDER BY Seq)"));
         Assert.DoesNotContain("offline.patients.test", Scalar("SELECT group_concat(Detail, ' ') FROM ledger"), StringComparison.Ordinal);
 

@@ -1,4 +1,4 @@
-namespace Notices.Store;
+namespace Notices.Model;
 
 /// <summary>A campaign that has been sent at least once.</summary>
 public sealed class CampaignRecord

@@ -1,4 +1,4 @@
-namespace Notices.Records;
+namespace Notices.Model;
 
 /// <summary>A device as imported from devices.csv. Also the EF Core entity for the <c>devices</c> table.</summary>
 public sealed class Device

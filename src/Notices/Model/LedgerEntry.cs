@@ -1,6 +1,4 @@
-using Notices.Model;
-
-namespace Notices.Ledger;
+namespace Notices.Model;
 
 /// <summary>
 /// One row of the append-only, hash-chained ledger (<c>ledger</c> table).

@@ -1,4 +1,4 @@
-namespace Notices.Store;
+namespace Notices.Model;
 
 /// <summary>A letter of a campaign. Holds the stable letter id and a snapshot of the data it was made from.</summary>
 public sealed class LetterRecord

@@ -1,4 +1,4 @@
-namespace Notices.Records;
+namespace Notices.Model;
 
 /// <summary>A patient as imported from patients.csv. Also the EF Core entity for the <c>patients</c> table.</summary>
 public sealed class Patient
