@@ -20,6 +20,7 @@ internal sealed class LetterAccumulator(string letterId)
     private string? _messageId;
     private EmailTransport? _intentTransport;
     private int _handOvers;
+    private bool _awaitsPost;
     private List<string>? _anomalies;
 
     public void Apply(LedgerEntry entry, LedgerEvent ledgerEvent)
@@ -95,6 +96,7 @@ internal sealed class LetterAccumulator(string letterId)
             case EmailFailed f:
                 _messageId ??= f.MessageId;
                 _email = EmailStage.Failed;
+                _awaitsPost = string.Equals(f.Fallback, "print", StringComparison.Ordinal);
                 break;
             case EmailDeferred:
                 if (_email == EmailStage.Sending)
@@ -106,6 +108,9 @@ internal sealed class LetterAccumulator(string letterId)
             case PrintBatched p:
                 Batch = p.Batch;
                 PdfSha256 = p.PdfSha256;
+                break;
+            case BatchSealed:
+                _awaitsPost = false;
                 break;
         }
     }
@@ -120,5 +125,6 @@ internal sealed class LetterAccumulator(string letterId)
             Batch = Batch,
             Anomalies = _anomalies ?? [],
             HandOvers = _handOvers,
+            AwaitsPost = _awaitsPost && _state == LetterState.Failed,
         };
 }

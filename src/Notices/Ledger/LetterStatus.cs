@@ -34,4 +34,8 @@ public sealed record LetterStatus(
 
     /// <summary>How many times the email was handed over (intents); more than one means identifiable duplicates may exist.</summary>
     public int HandOvers { get; init; }
+
+    /// <summary>Refused for good by the email server with the print fallback decided, and not yet in a sealed batch
+    /// (the run was stopped in between): the next send puts it in a batch.</summary>
+    public bool AwaitsPost { get; init; }
 }

@@ -93,6 +93,10 @@ public sealed class LetterWorkList
                     }
 
                     break;
+                case LetterDeliveryState.Failed when status!.AwaitsPost:
+                    // The print fallback was decided, then the run stopped before the batch was sealed.
+                    list.ToDeliver.Add(item with { Letter = letter with { Channel = DeliveryChannelKind.Post } });
+                    break;
                 case LetterDeliveryState.Sent or LetterDeliveryState.Printed or LetterDeliveryState.Acknowledged or LetterDeliveryState.Failed:
                     list.AlreadyDone++;
                     break;

@@ -133,7 +133,8 @@ public sealed partial class NoStackTraceTests : IDisposable
 
         // Every letter was delivered before its snapshot was damaged: nothing to make again, nothing lost.
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Matches(@"already done by an earlier run\s*│\s*33", result.StdOut);
+        Assert.Contains("already done by an earlier run", result.StdOut, StringComparison.Ordinal);
+        Assert.Matches(@"rendered in this run\s*\S\s*0", result.StdOut);
         AssertNoStackTrace(result);
     }
 

@@ -176,6 +176,25 @@ public sealed class LetterStateProjectorTests
     }
 
     [Fact]
+    public void A_letter_refused_with_the_print_fallback_awaits_post_until_its_batch_is_sealed()
+    {
+        var projection = Run(w =>
+        {
+            w.Append(Campaign, "L1", "P1", new EmailFailed("550 5.1.1", Fallback: "print"));
+            w.Append(Campaign, "L2", "P2", new EmailFailed("550 5.1.1", Fallback: "print"));
+            w.Append(Campaign, "L2", "P2", Batched("batch-0001.pdf"));
+            w.Append(Campaign, null, null, Sealed("batch-0001.pdf"));
+            w.Append(Campaign, "L3", "P3", new EmailFailed("550 5.1.1", Fallback: "none (print fallback off)"));
+        });
+
+        Assert.True(Letter(projection, "L1").AwaitsPost);
+        Assert.Equal(LetterDeliveryState.Failed, Letter(projection, "L1").State);
+        Assert.False(Letter(projection, "L2").AwaitsPost);
+        Assert.Equal(LetterDeliveryState.Printed, Letter(projection, "L2").State);
+        Assert.False(Letter(projection, "L3").AwaitsPost);
+    }
+
+    [Fact]
     public void A_letter_sealed_in_a_second_batch_is_an_anomaly_and_stays_in_the_first()
     {
         var projection = Run(w =>
