@@ -63,6 +63,7 @@ public static class DsnCommand
         using var store = StoreSchema.OpenExisting(dbPath);
         // It records for, and may post letters of, any campaign: never alongside a send of one of them.
         using var locks = CampaignRunLock.AcquireAll(store, "dsn import");
+        LedgerGate.EnsureIntact(store, "dsn import");
         // Reading and recording, then re-routing: the run that owns the print channel does the second part.
         var summary = await new DsnImporter(store).ImportAsync(new DsnImportOptions { MaildirPath = maildirPath }, ct);
         var reroute = await new BounceRerouteRun(store).RunAsync(

@@ -154,7 +154,7 @@ public sealed class EmailPickupChannel : IDeliveryChannel
         }
 
         _log.RecordIntent([new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
-            new EmailSending(messageId, EmailTransport.Pickup, sha))]);
+            new EmailSending(messageId, EmailTransport.Pickup, sha, Resend: letter.Resend))]);
         try
         {
             File.Move(staged, Path.Combine(_pickupDirectory, fileName), overwrite: true);

@@ -25,9 +25,12 @@ public sealed record OutgoingLetter
     public string Country { get; init; } = "DK";
     /// <summary>The letter's Message-ID when one was recorded before (kept across runs); null: the channel makes one.</summary>
     public string? MessageId { get; init; }
-    /// <summary>An email intent without an outcome was recorded by an earlier run: the pickup channel completes that
-    /// hand-over; the SMTP channel re-sends with the same Message-ID (only when the user asked to).</summary>
+    /// <summary>An earlier run recorded the intent to place this letter's .eml in the pickup directory and stopped:
+    /// the pickup channel completes that hand-over (it never writes a second message).</summary>
     public bool ResumeIntent { get; init; }
+    /// <summary>An earlier run handed this letter to an SMTP server and never saw the answer (uncertain); the user asked
+    /// to send it again, with <see cref="MessageId"/>. The intent records it as a resend.</summary>
+    public bool Resend { get; init; }
     /// <summary>Whether the letter could go by post instead (the print fallback after a permanent email failure).</summary>
     public bool HasPostalAddress { get; init; } = true;
 }

@@ -39,7 +39,7 @@ internal static class LedgerCrossCheck
             {
                 return LedgerVerification.Invalid(rowCount, null, LedgerFault.CampaignWithoutHistory,
                     string.Create(CultureInfo.InvariantCulture,
-                        $"campaign {first} exists but has no ledger row{More(count, "campaign")}: its ledger rows were deleted (or its first send was stopped before it recorded anything; then run send again)"));
+                        $"campaign {first} exists but has no ledger row{More(count, "campaign")}: its ledger rows were deleted (a send records the campaign in the ledger before it stores it)"));
             }
         }
 

@@ -11,4 +11,6 @@ public sealed record LetterWorkItem(PlannedLetter Letter, string? KnownSha256, i
     public string? MessageId { get; init; }
 
     public bool ResumeIntent { get; init; }
+
+    public bool Resend { get; init; }
 }

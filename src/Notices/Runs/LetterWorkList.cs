@@ -103,8 +103,11 @@ public sealed class LetterWorkList
                 case LetterDeliveryState.Unreachable when letter.Channel == DeliveryChannelKind.Unreachable:
                     list.AlreadyDone++;
                     break;
-                case LetterDeliveryState.Uncertain when status!.IntentTransport == EmailTransport.Pickup || resendUncertain:
+                case LetterDeliveryState.Uncertain when status!.IntentTransport == EmailTransport.Pickup:
                     list.ToDeliver.Add(item with { ResumeIntent = true });
+                    break;
+                case LetterDeliveryState.Uncertain when resendUncertain:
+                    list.ToDeliver.Add(item with { Resend = true });
                     break;
                 case LetterDeliveryState.Uncertain:
                     list.UncertainHeld.Add(planned.LetterId);

@@ -20,6 +20,7 @@ public static class PlanReviewer
         templates.Validate();
         var composer = new LetterComposer(notice, templates);
         NoticeTextCheck.Ensure(notice, composer);
+        ReferenceGuard.EnsureOwn(db, notice);
         var plan = new CampaignPlanner(new StorePatientRecordSource(db), new StoreLetterIdRegistry(db)).Plan(notice);
 
         var problems = new List<PlanProblem>(plan.Problems);

@@ -29,6 +29,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         var stopwatch = Stopwatch.StartNew();
         var notice = review.Notice;
         using var runLock = CampaignRunLock.Acquire(db, notice.Id, "send");
+        LedgerGate.EnsureIntact(db, "send");
         var paths = new CampaignPaths(options.OutputDirectory, notice.Id);
         paths.Create();
         var letterDate = options.LetterDate ?? notice.Date ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
@@ -133,7 +134,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             FailedToMake = notMade.Count,
             NotMade = [.. notMade.OrderBy(n => n.LetterId, StringComparer.Ordinal)],
             Uncertain = after.Counts[LetterDeliveryState.Uncertain],
-            Resent = work.ToDeliver.Count(w => w.ResumeIntent && states.TryGetValue(w.Letter.LetterId, out var s) && s.IntentTransport == EmailTransport.Smtp),
+            Resent = work.ToDeliver.Count(w => w.Resend),
             AlreadyDone = work.AlreadyDone,
             Deferred = thisRun.Count(l => l.State == LetterDeliveryState.Pending && l.LastEvent == nameof(LedgerEventKind.EmailDeferred)),
             PrintedAfterEmailFailure = emailOutcome.ForPost.Count,
@@ -154,7 +155,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         if (item.KnownSha256 is not null && File.Exists(pdfPath) && EmailReadiness.Sha256OfFile(pdfPath) == item.KnownSha256)
         {
             sha = item.KnownSha256;
-            pages = item.KnownPages > 0 ? item.KnownPages : PdfSharp.Pdf.IO.PdfReader.Open(pdfPath, PdfSharp.Pdf.IO.PdfDocumentOpenMode.InformationOnly).PageCount;
+            pages = item.KnownPages > 0 ? item.KnownPages : PdfSharp.Pdf.IO.PdfReader.Open(pdfPath, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import).PageCount;
         }
         else
         {
@@ -177,6 +178,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         {
             MessageId = item.MessageId,
             ResumeIntent = item.ResumeIntent,
+            Resend = item.Resend,
         };
     }
 

@@ -148,7 +148,7 @@ public sealed class SmtpChannel : IDeliveryChannel
         // outcome is recorded, the letter is uncertain and only ever re-sent with this same Message-ID.
         var messageId = letter.MessageId ?? _factory.NewMessageId(letter.LetterId);
         _log.RecordIntent([new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
-            new EmailSending(messageId, EmailTransport.Smtp, sha, Resend: letter.ResumeIntent))]);
+            new EmailSending(messageId, EmailTransport.Smtp, sha, Resend: letter.Resend || letter.ResumeIntent))]);
         var attempts = 0;
         try
         {
