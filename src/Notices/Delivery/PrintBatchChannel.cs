@@ -26,6 +26,7 @@ public sealed class PrintBatchChannel : IDeliveryChannel
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _sealed;
     private readonly List<string> _written = [];
+    private readonly Dictionary<string, string> _manifests;
 
     public PrintBatchChannel(PrintBatchOptions options, IDeliveryLog log)
     {
@@ -40,6 +41,8 @@ public sealed class PrintBatchChannel : IDeliveryChannel
                 new BatchDiscarded(batch, movedTo, "not sealed: the run that wrote it stopped before recording it")));
         }
 
+        _manifests = new Dictionary<string, string>(options.SealedManifests, StringComparer.Ordinal);
+        _folder.CheckSealedRows(_manifests);
         _folder.RewriteManifest(_sealed.Keys);
     }
 
@@ -138,6 +141,7 @@ public sealed class PrintBatchChannel : IDeliveryChannel
         // The seal is durable before anyone can see the batch; from here on it exists (Recover finishes the moves).
         _log.RecordIntent(events);
         _sealed[batch] = sha;
+        _manifests[batch] = rowsSha;
         File.Move(stagedPdf, _folder.Published(batch));
         File.Move(_folder.StagedRows(batch), _folder.PublishedRows(batch), overwrite: true);
         _folder.RewriteManifest(_sealed.Keys);

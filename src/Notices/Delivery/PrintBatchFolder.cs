@@ -118,6 +118,22 @@ public sealed partial class PrintBatchFolder
         return setAside;
     }
 
+    /// <summary>Every sealed batch's manifest rows are on disk exactly as sealed (SHA-256), or the folder was tampered with.</summary>
+    /// <exception cref="InvalidDataException">A sealed batch's rows file is missing or changed.</exception>
+    public void CheckSealedRows(IReadOnlyDictionary<string, string> sealedRows)
+    {
+        foreach (var (batch, sha) in sealedRows.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var path = PublishedRows(batch);
+            if (!File.Exists(path) || !string.Equals(Sha256(path), sha, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidDataException(
+                    $"{path} is missing or changed: it holds the manifest rows of sealed batch {batch} (SHA-256 in the ledger). "
+                    + "manifest.csv is rebuilt from these files, so nothing was printed or batched; restore the file from a backup.");
+            }
+        }
+    }
+
     /// <summary>Rewrites manifest.csv whole (temp file, fsync, rename) from the rows of the given sealed batches.</summary>
     public void RewriteManifest(IEnumerable<string> sealedBatches)
     {

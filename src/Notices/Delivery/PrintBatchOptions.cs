@@ -12,6 +12,12 @@ public sealed record PrintBatchOptions
     /// folder was left by a run that stopped before sealing it, and is set aside so that no one prints it.
     /// </summary>
     public required IReadOnlyDictionary<string, string> SealedBatches { get; init; }
+    /// <summary>
+    /// The SHA-256 of each sealed batch's own manifest rows (<c>.manifest/batch-NNNN.csv</c>), as sealed. manifest.csv
+    /// is rebuilt from those files, so one that is missing or changed stops the channel instead of giving the post room
+    /// a wrong manifest. Empty: not checked.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SealedManifests { get; init; } = new Dictionary<string, string>();
     /// <summary>Most letters in one batch file; a batch is also closed by CompleteAsync.</summary>
     public int BatchSize { get; init; } = 500;
     /// <summary>Pad every letter to an even page count with a blank page, so duplex printing never puts the first

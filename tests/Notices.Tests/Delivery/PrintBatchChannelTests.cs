@@ -54,6 +54,7 @@ public sealed class PrintBatchChannelTests : IDisposable
         CampaignId = "FA830",
         BatchSize = batchSize,
         SealedBatches = SealedBatches.Read(_store.Db, "FA830"),
+        SealedManifests = SealedBatches.ReadManifests(_store.Db, "FA830"),
     };
 
     private async Task<PrintBatchChannel> Run(params OutgoingLetter[] letters) => await Run(Options(), letters);
@@ -199,6 +200,23 @@ public sealed class PrintBatchChannelTests : IDisposable
         Assert.Equal(3, ManifestLines(_print).Count);
         var projection = LetterStateProjector.Project(_store.Db, "FA830");
         Assert.All(projection.Letters, l => Assert.Equal(LetterDeliveryState.Printed, l.State));
+    }
+
+    [Fact]
+    public async Task A_sealed_batch_whose_manifest_rows_were_removed_or_edited_stops_the_channel_and_keeps_the_manifest()
+    {
+        await Run(Letter(1, 2, "8000"), Letter(2, 1, "2100"));
+        var manifest = File.ReadAllBytes(Path.Combine(_print, "manifest.csv"));
+        var rows = Path.Combine(_print, ".manifest", "batch-0001.csv");
+        File.AppendAllText(rows, "batch-0001.pdf;3;FA830-DK-000099;P99;1;9;8000;DK;00;0\r\n");
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => Run(Letter(3, 1, "5000")));
+
+        Assert.Contains("batch-0001.csv is missing or changed", error.Message, StringComparison.Ordinal);
+        Assert.Equal(manifest, File.ReadAllBytes(Path.Combine(_print, "manifest.csv")));
+        Assert.False(File.Exists(Path.Combine(_print, "batch-0002.pdf")));
+        File.Delete(rows);
+        await Assert.ThrowsAsync<InvalidDataException>(() => Run(Letter(3, 1, "5000")));
     }
 
     [Fact]
