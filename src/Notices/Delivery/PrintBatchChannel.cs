@@ -24,9 +24,8 @@ public sealed class PrintBatchChannel : IDeliveryChannel
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly List<OutgoingLetter> _collected = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _sealed;
+    private readonly Dictionary<string, BatchSealed> _sealed;
     private readonly List<string> _written = [];
-    private readonly Dictionary<string, string> _manifests;
 
     public PrintBatchChannel(PrintBatchOptions options, IDeliveryLog log)
     {
@@ -34,15 +33,14 @@ public sealed class PrintBatchChannel : IDeliveryChannel
         _log = log ?? throw new ArgumentNullException(nameof(log));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         _folder = new PrintBatchFolder(options.OutputDirectory);
-        _sealed = new Dictionary<string, string>(options.SealedBatches, StringComparer.Ordinal);
+        _sealed = new Dictionary<string, BatchSealed>(options.SealedBatches, StringComparer.Ordinal);
         foreach (var (batch, movedTo) in _folder.Recover(_sealed))
         {
             _log.Record(new LetterEvent(options.CampaignId, null, null,
                 new BatchDiscarded(batch, movedTo, "not sealed: the run that wrote it stopped before recording it")));
         }
 
-        _manifests = new Dictionary<string, string>(options.SealedManifests, StringComparer.Ordinal);
-        _folder.CheckSealedRows(_manifests);
+        _folder.CheckSealedRows(_sealed);
         _folder.RewriteManifest(_sealed.Keys);
     }
 
@@ -136,12 +134,12 @@ public sealed class PrintBatchChannel : IDeliveryChannel
         }
 
         var pages = result.Rows.Sum(r => r.Pages + r.BlankPages);
-        events.Add(new LetterEvent(_options.CampaignId, null, null, new BatchSealed(batch, sha, result.Rows.Count, pages, rowsSha)));
+        var seal = new BatchSealed(batch, sha, result.Rows.Count, pages, rowsSha);
+        events.Add(new LetterEvent(_options.CampaignId, null, null, seal));
 
         // The seal is durable before anyone can see the batch; from here on it exists (Recover finishes the moves).
         _log.RecordIntent(events);
-        _sealed[batch] = sha;
-        _manifests[batch] = rowsSha;
+        _sealed[batch] = seal;
         File.Move(stagedPdf, _folder.Published(batch));
         File.Move(_folder.StagedRows(batch), _folder.PublishedRows(batch), overwrite: true);
         _folder.RewriteManifest(_sealed.Keys);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using Notices.Model;
 
 namespace Notices.Delivery;
 
@@ -62,10 +63,11 @@ public sealed partial class PrintBatchFolder
     /// batch file the ledger does not know as sealed is renamed to <c>*.unsealed</c> so no one prints it.
     /// Returns the set-aside files as (batch, new name).
     /// </summary>
-    public IReadOnlyList<(string Batch, string MovedTo)> Recover(IReadOnlyDictionary<string, string> sealedBatches)
+    public IReadOnlyList<(string Batch, string MovedTo)> Recover(IReadOnlyDictionary<string, BatchSealed> sealedBatches)
     {
-        foreach (var (batch, sha) in sealedBatches)
+        foreach (var (batch, seal) in sealedBatches)
         {
+            var sha = seal.Sha256;
             var staged = StagedPdf(batch);
             if (!File.Exists(Published(batch)) && File.Exists(staged) && string.Equals(Sha256(staged), sha, StringComparison.OrdinalIgnoreCase))
             {
@@ -120,10 +122,11 @@ public sealed partial class PrintBatchFolder
 
     /// <summary>Every sealed batch's manifest rows are on disk exactly as sealed (SHA-256), or the folder was tampered with.</summary>
     /// <exception cref="InvalidDataException">A sealed batch's rows file is missing or changed.</exception>
-    public void CheckSealedRows(IReadOnlyDictionary<string, string> sealedRows)
+    public void CheckSealedRows(IReadOnlyDictionary<string, BatchSealed> sealedBatches)
     {
-        foreach (var (batch, sha) in sealedRows.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (batch, seal) in sealedBatches.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
+            var sha = seal.Manifest;
             var path = PublishedRows(batch);
             if (!File.Exists(path) || !string.Equals(Sha256(path), sha, StringComparison.OrdinalIgnoreCase))
             {

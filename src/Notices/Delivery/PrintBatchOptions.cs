@@ -1,3 +1,5 @@
+using Notices.Model;
+
 namespace Notices.Delivery;
 
 /// <summary>Settings for <see cref="PrintBatchChannel"/>.</summary>
@@ -8,16 +10,12 @@ public sealed record PrintBatchOptions
     /// <summary>The campaign the batches belong to (for the campaign-level seal events).</summary>
     public required string CampaignId { get; init; }
     /// <summary>
-    /// The batches the ledger records as sealed (file name → SHA-256). Only these exist: any other batch file in the
-    /// folder was left by a run that stopped before sealing it, and is set aside so that no one prints it.
+    /// The batches the ledger records as sealed, by file name, with the SHA-256 of the batch PDF and of its manifest
+    /// rows. Only these exist: any other batch file in the folder was left by a run that stopped before sealing it, and
+    /// is set aside so that no one prints it. manifest.csv is rebuilt from the sealed rows files, so one that is
+    /// missing or changed stops the channel instead of giving the post room a wrong manifest.
     /// </summary>
-    public required IReadOnlyDictionary<string, string> SealedBatches { get; init; }
-    /// <summary>
-    /// The SHA-256 of each sealed batch's own manifest rows (<c>.manifest/batch-NNNN.csv</c>), as sealed. manifest.csv
-    /// is rebuilt from those files, so one that is missing or changed stops the channel instead of giving the post room
-    /// a wrong manifest. Empty: not checked.
-    /// </summary>
-    public IReadOnlyDictionary<string, string> SealedManifests { get; init; } = new Dictionary<string, string>();
+    public required IReadOnlyDictionary<string, BatchSealed> SealedBatches { get; init; }
     /// <summary>Most letters in one batch file; a batch is also closed by CompleteAsync.</summary>
     public int BatchSize { get; init; } = 500;
     /// <summary>Pad every letter to an even page count with a blank page, so duplex printing never puts the first

@@ -70,7 +70,6 @@ public sealed class BounceRerouteRun(NoticesDbContext db, TimeProvider? timeProv
             CampaignId = campaignId,
             BatchSize = options.BatchSize,
             SealedBatches = SealedBatches.Read(db, campaignId),
-            SealedManifests = SealedBatches.ReadManifests(db, campaignId),
         };
         await using var print = new PrintBatchChannel(printOptions, batched);
 

@@ -66,7 +66,6 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             CampaignId = notice.Id,
             BatchSize = options.PrintBatchSize,
             SealedBatches = SealedBatches.Read(db, notice.Id),
-            SealedManifests = SealedBatches.ReadManifests(db, notice.Id),
         };
         await using var print = new PrintBatchChannel(printOptions, log);
         var pickup = EmailOptions(notice, paths);

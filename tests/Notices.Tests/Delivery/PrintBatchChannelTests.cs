@@ -54,7 +54,6 @@ public sealed class PrintBatchChannelTests : IDisposable
         CampaignId = "FA830",
         BatchSize = batchSize,
         SealedBatches = SealedBatches.Read(_store.Db, "FA830"),
-        SealedManifests = SealedBatches.ReadManifests(_store.Db, "FA830"),
     };
 
     private async Task<PrintBatchChannel> Run(params OutgoingLetter[] letters) => await Run(Options(), letters);
