@@ -13,7 +13,7 @@ internal sealed class LetterAccumulator(string letterId)
     public string? Batch { get; private set; }
 
     private LetterState _state = LetterState.Planned;
-    private string? _lastEvent;
+    private LedgerEventKind? _lastKind;
     private DateTimeOffset? _lastAt;
     private string _detail = "";
     private EmailStage _email;
@@ -25,7 +25,7 @@ internal sealed class LetterAccumulator(string letterId)
 
     public void Apply(LedgerEntry entry, LedgerEvent ledgerEvent)
     {
-        _lastEvent = LedgerEventCodec.Name(entry.Kind);
+        _lastKind = entry.Kind;
         _lastAt = entry.At;
         var step = LetterStateMachine.Next(_state, ledgerEvent);
         if (step.Anomaly is { } anomaly)
@@ -116,10 +116,11 @@ internal sealed class LetterAccumulator(string letterId)
     }
 
     public LetterStatus ToStatus() =>
-        new(LetterId, PatientId, LetterStateMachine.Outcome(_state), Channel, _lastEvent, _lastAt, _detail, PdfSha256,
+        new(LetterId, PatientId, LetterStateMachine.Outcome(_state), Channel, _lastKind is { } kind ? LedgerEventCodec.Name(kind) : null, _lastAt, _detail, PdfSha256,
             _email == EmailStage.Delivered, _email == EmailStage.Bounced, _email)
         {
             Stage = _state,
+            LastKind = _lastKind,
             MessageId = _messageId,
             IntentTransport = _intentTransport,
             Batch = Batch,

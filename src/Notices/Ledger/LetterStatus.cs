@@ -17,6 +17,9 @@ public sealed record LetterStatus(
     bool Bounced,
     EmailStage Email = EmailStage.None)
 {
+    /// <summary>The kind of the last event (<see cref="LastEvent"/> is its stored name, for reports).</summary>
+    public LedgerEventKind? LastKind { get; init; }
+
     /// <summary>The fine-grained state from <see cref="LetterStateMachine"/>.</summary>
     public LetterState Stage { get; init; } = LetterState.Planned;
 

@@ -53,7 +53,7 @@ public sealed class LetterWorkList
 
                 var wasOnlyUnreachable = stored.Channel == DeliveryChannelKind.Unreachable && state is null or LetterDeliveryState.Unreachable;
                 // A letter that could never be made (say a glyph the font lacks) takes the patient's data as it is now.
-                var neverMade = status?.Stage == LetterState.Failed && status.LastEvent == nameof(LedgerEventKind.LetterFailed) && status.PdfSha256 is null;
+                var neverMade = status?.Stage == LetterState.Failed && status.LastKind == LedgerEventKind.LetterFailed && status.PdfSha256 is null;
                 if ((wasOnlyUnreachable && planned.Channel != DeliveryChannelKind.Unreachable) || neverMade)
                 {
                     record.SnapshotJson = LetterSnapshot.ToJson(planned);
@@ -81,7 +81,7 @@ public sealed class LetterWorkList
             var item = new LetterWorkItem(letter, status?.PdfSha256, 0) { MessageId = status?.MessageId };
             switch (state)
             {
-                case LetterDeliveryState.Failed when status!.LastEvent == nameof(LedgerEventKind.LetterFailed):
+                case LetterDeliveryState.Failed when status!.LastKind == LedgerEventKind.LetterFailed:
                     // Could not be made or handed over: try again; a fixed record or PDF may let it through now.
                     if (letter.Channel == DeliveryChannelKind.Unreachable)
                     {

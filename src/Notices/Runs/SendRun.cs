@@ -136,7 +136,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             Uncertain = after.Counts[LetterDeliveryState.Uncertain],
             Resent = work.ToDeliver.Count(w => w.Resend),
             AlreadyDone = work.AlreadyDone,
-            Deferred = thisRun.Count(l => l.State == LetterDeliveryState.Pending && l.LastEvent == nameof(LedgerEventKind.EmailDeferred)),
+            Deferred = thisRun.Count(l => l.State == LetterDeliveryState.Pending && l.LastKind == LedgerEventKind.EmailDeferred),
             PrintedAfterEmailFailure = emailOutcome.ForPost.Count,
             SmtpServerProblem = emailOutcome.ServerProblem,
             EmailDestination = options.Smtp is { } s ? "smtp://" + s.Server : Path.GetFullPath(paths.Email),
