@@ -27,9 +27,10 @@ public sealed class CampaignRunLock : IDisposable
     public static CampaignRunLock Acquire(NoticesDbContext db, string campaignId, string command)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var source = ((SqliteConnection)db.Database.GetDbConnection()).DataSource;
+        var connection = new SqliteConnectionStringBuilder(db.Database.GetDbConnection().ConnectionString);
+        var source = connection.DataSource;
         if (string.IsNullOrEmpty(source) || string.Equals(source, ":memory:", StringComparison.Ordinal)
-            || !Path.IsPathRooted(source) && !File.Exists(source))
+            || connection.Mode == SqliteOpenMode.Memory)
         {
             return new CampaignRunLock(null, null);
         }
