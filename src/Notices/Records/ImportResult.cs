@@ -1,4 +1,3 @@
-using Notices.Model;
 
 namespace Notices.Records;
 

@@ -1,4 +1,3 @@
-using Notices.Model;
 using Notices.Campaigns;
 using Notices.Letters.Addressing;
 
