@@ -1,4 +1,3 @@
-
 namespace Notices.Records;
 
 /// <summary>The outcome of <see cref="RecordsImporter.Import"/>.</summary>
