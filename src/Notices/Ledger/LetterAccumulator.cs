@@ -21,6 +21,7 @@ internal sealed class LetterAccumulator(string letterId)
     private EmailTransport? _intentTransport;
     private int _handOvers;
     private bool _awaitsPost;
+    private int _pages;
     private List<string>? _anomalies;
 
     public void Apply(LedgerEntry entry, LedgerEvent ledgerEvent)
@@ -64,6 +65,7 @@ internal sealed class LetterAccumulator(string letterId)
         {
             case LetterRendered r:
                 PdfSha256 = r.PdfSha256;
+                _pages = r.Pages;
                 break;
             case EmailSending s:
                 _messageId = s.MessageId;
@@ -121,6 +123,7 @@ internal sealed class LetterAccumulator(string letterId)
         {
             Stage = _state,
             LastKind = _lastKind,
+            Pages = _pages,
             MessageId = _messageId,
             IntentTransport = _intentTransport,
             Batch = Batch,

@@ -20,6 +20,9 @@ public sealed record LetterStatus(
     /// <summary>The kind of the last event (<see cref="LastEvent"/> is its stored name, for reports).</summary>
     public LedgerEventKind? LastKind { get; init; }
 
+    /// <summary>Pages of the PDF the last rendering recorded (0 when not rendered).</summary>
+    public int Pages { get; init; }
+
     /// <summary>The fine-grained state from <see cref="LetterStateMachine"/>.</summary>
     public LetterState Stage { get; init; } = LetterState.Planned;
 

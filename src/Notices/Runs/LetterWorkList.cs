@@ -78,7 +78,7 @@ public sealed class LetterWorkList
                 });
             }
 
-            var item = new LetterWorkItem(letter, status?.PdfSha256, 0) { MessageId = status?.MessageId };
+            var item = new LetterWorkItem(letter, status?.PdfSha256, status?.Pages ?? 0) { MessageId = status?.MessageId };
             switch (state)
             {
                 case LetterDeliveryState.Failed when status!.LastKind == LedgerEventKind.LetterFailed:
