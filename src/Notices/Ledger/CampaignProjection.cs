@@ -5,10 +5,13 @@ namespace Notices.Ledger;
 /// <summary>All letters of a campaign with their projected state, and the reconciliation figures.</summary>
 public sealed class CampaignProjection
 {
-    public CampaignProjection(string campaignId, IReadOnlyList<LetterStatus> letters)
+    public CampaignProjection(string campaignId, IReadOnlyList<LetterStatus> letters, IReadOnlyList<LetterStatus>? reminders = null)
     {
         CampaignId = campaignId;
         Letters = letters;
+        Reminders = reminders ?? [];
+        ReachCounts = Enum.GetValues<LetterDeliveryState>().ToDictionary(s => s, s => letters.Count(l => l.Reach == s));
+        Acknowledged = letters.Count(l => l.Acknowledgement is not null);
         var counts = Enum.GetValues<LetterDeliveryState>().ToDictionary(s => s, _ => 0);
         foreach (var letter in letters)
         {
@@ -26,8 +29,19 @@ public sealed class CampaignProjection
 
     public string CampaignId { get; }
 
-    /// <summary>Ordered by letter id.</summary>
+    /// <summary>The original letters, one per affected patient, ordered by letter id (reminders are under each letter's
+    /// <see cref="LetterStatus.Reminders"/>).</summary>
     public IReadOnlyList<LetterStatus> Letters { get; }
+
+    /// <summary>Every reminder letter of the campaign, ordered by letter id.</summary>
+    public IReadOnlyList<LetterStatus> Reminders { get; }
+
+    /// <summary>Original letters per <see cref="LetterStatus.Reach"/>: how far delivery got, acknowledged or not
+    /// (every state but Acknowledged is a key).</summary>
+    public IReadOnlyDictionary<LetterDeliveryState, int> ReachCounts { get; }
+
+    /// <summary>Original letters whose patient acknowledged.</summary>
+    public int Acknowledged { get; }
 
     /// <summary>Every state is a key, zero when no letter is in it.</summary>
     public IReadOnlyDictionary<LetterDeliveryState, int> Counts { get; }

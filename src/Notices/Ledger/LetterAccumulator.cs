@@ -23,11 +23,23 @@ internal sealed class LetterAccumulator(string letterId)
     private bool _awaitsPost;
     private int _pages;
     private List<string>? _anomalies;
+    private LetterDeliveryState? _reachAtAck;
+    private LetterAcknowledgement? _acknowledgement;
+
+    public string? ReminderOf { get; private set; }
+
+    public int ReminderNumber { get; private set; }
 
     public void Apply(LedgerEntry entry, LedgerEvent ledgerEvent)
     {
         _lastKind = entry.Kind;
         _lastAt = entry.At;
+        if (ledgerEvent is Acknowledged ack && _acknowledgement is null)
+        {
+            _reachAtAck = LetterStateMachine.Outcome(_state);
+            _acknowledgement = new LetterAcknowledgement(ack.ReceivedOn, ack.Method, ack.Source, entry.At, ack.ViaLetterId, ack.Note);
+        }
+
         var step = LetterStateMachine.Next(_state, ledgerEvent);
         if (step.Anomaly is { } anomaly)
         {
@@ -63,6 +75,11 @@ internal sealed class LetterAccumulator(string letterId)
     {
         switch (ledgerEvent)
         {
+            case ReminderPlanned planned:
+                ReminderOf = planned.OriginalLetterId;
+                ReminderNumber = planned.Number;
+                Channel = planned.Channel;
+                break;
             case LetterRendered r:
                 PdfSha256 = r.PdfSha256;
                 _pages = r.Pages;
@@ -117,6 +134,16 @@ internal sealed class LetterAccumulator(string letterId)
         }
     }
 
+    /// <summary>A reminder known only from its letter row (no ledger row yet) is recognised by its id.</summary>
+    public void MarkReminderById()
+    {
+        if (ReminderOf is null && ReminderIds.TryParse(LetterId, out var original, out var number))
+        {
+            ReminderOf = original;
+            ReminderNumber = number;
+        }
+    }
+
     public LetterStatus ToStatus() =>
         new(LetterId, PatientId, LetterStateMachine.Outcome(_state), Channel, _lastKind is { } kind ? LedgerEventCodec.Name(kind) : null, _lastAt, _detail, PdfSha256,
             _email == EmailStage.Delivered, _email == EmailStage.Bounced, _email)
@@ -130,5 +157,9 @@ internal sealed class LetterAccumulator(string letterId)
             Anomalies = _anomalies ?? [],
             HandOvers = _handOvers,
             AwaitsPost = _awaitsPost && _state == LetterState.Failed,
+            Reach = _reachAtAck ?? LetterStateMachine.Outcome(_state),
+            Acknowledgement = _acknowledgement,
+            ReminderOf = ReminderOf,
+            ReminderNumber = ReminderNumber,
         };
 }

@@ -60,11 +60,27 @@ public static class LetterStateProjector
             acc.Apply(entry, ledgerEvent);
         }
 
-        var statuses = byLetter.Values
+        // Reminder letters live beside their originals in the ledger and the store; the projection hangs each under its
+        // original, so every count stays one per affected patient.
+        var recordIds = (letters ?? []).Select(l => l.LetterId).ToHashSet(StringComparer.Ordinal);
+        foreach (var acc in byLetter.Values.Where(a => recordIds.Contains(a.LetterId)))
+        {
+            if (ReminderIds.TryParse(acc.LetterId, out var original, out _) && byLetter.ContainsKey(original))
+            {
+                acc.MarkReminderById();
+            }
+        }
+
+        var all = byLetter.Values
             .OrderBy(a => a.LetterId, StringComparer.Ordinal)
             .Select(a => a.ToStatus())
             .ToList();
-        return new CampaignProjection(campaignId, statuses);
+        var reminders = all.Where(s => s.ReminderOf is not null).ToList();
+        var byOriginal = reminders.ToLookup(r => r.ReminderOf!, StringComparer.Ordinal);
+        var statuses = all.Where(s => s.ReminderOf is null)
+            .Select(s => byOriginal.Contains(s.LetterId) ? s with { Reminders = [.. byOriginal[s.LetterId].OrderBy(r => r.ReminderNumber)] } : s)
+            .ToList();
+        return new CampaignProjection(campaignId, statuses, reminders);
     }
 
     /// <summary>Campaign-level batch events (sealed, discarded, submitted, posted) apply to every letter last placed in that batch.</summary>

@@ -44,4 +44,20 @@ public sealed record LetterStatus(
     /// <summary>Refused for good by the email server with the print fallback decided, and not yet in a sealed batch
     /// (the run was stopped in between): the next send puts it in a batch.</summary>
     public bool AwaitsPost { get; init; }
+
+    /// <summary>How far delivery got, never <see cref="LetterDeliveryState.Acknowledged"/>: for an acknowledged letter, the
+    /// state it had reached when the acknowledgement came (reach and acknowledgement are counted apart in reports).</summary>
+    public LetterDeliveryState Reach { get; init; }
+
+    /// <summary>The acknowledgement, when the patient gave one.</summary>
+    public LetterAcknowledgement? Acknowledgement { get; init; }
+
+    /// <summary>For a reminder letter: the original letter it reminds of; null for an original letter.</summary>
+    public string? ReminderOf { get; init; }
+
+    /// <summary>For a reminder letter: its number (round), 1 for the first reminder.</summary>
+    public int ReminderNumber { get; init; }
+
+    /// <summary>For an original letter: its reminders, by number (a reminder's own status says how far it got).</summary>
+    public IReadOnlyList<LetterStatus> Reminders { get; init; } = [];
 }

@@ -27,7 +27,7 @@ public static class LedgerEventCodec
         [LedgerEventKind.Returned] = typeof(Returned),
         [LedgerEventKind.Unreachable] = typeof(Unreachable),
         [LedgerEventKind.Acknowledged] = typeof(Acknowledged),
-        [LedgerEventKind.ReminderSent] = typeof(ReminderSent),
+        [LedgerEventKind.ReminderPlanned] = typeof(ReminderPlanned),
         [LedgerEventKind.EmailDeferred] = typeof(EmailDeferred),
         [LedgerEventKind.EmailSending] = typeof(EmailSending),
         [LedgerEventKind.BatchSealed] = typeof(BatchSealed),

@@ -32,8 +32,8 @@ public enum LedgerEventKind
     Unreachable,
     /// <summary>The patient acknowledged the notice (reply form).</summary>
     Acknowledged,
-    /// <summary>A reminder was sent.</summary>
-    ReminderSent,
+    /// <summary>A reminder letter was planned: links it to its original letter and round (the reminder's first event).</summary>
+    ReminderPlanned,
     /// <summary>SMTP failed temporarily (4xx, connection refused or lost, timeout) and retries ran out in this run;
     /// the letter stays pending and the next <c>send</c> tries it again.</summary>
     EmailDeferred,

@@ -24,7 +24,9 @@ public sealed class CampaignRunLock : IDisposable
     }
 
     /// <exception cref="CampaignBusyException">Another process holds the lock.</exception>
-    public static CampaignRunLock Acquire(NoticesDbContext db, string campaignId, string command)
+    /// <param name="scope">A lock beside the run lock for work that must not overlap itself but may overlap a run
+    /// (<c>"ack"</c>: two <c>ack</c> commands at once, never an <c>ack</c> during <c>send</c>); null for the run lock.</param>
+    public static CampaignRunLock Acquire(NoticesDbContext db, string campaignId, string command, string? scope = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var connection = new SqliteConnectionStringBuilder(db.Database.GetDbConnection().ConnectionString);
@@ -37,7 +39,7 @@ public sealed class CampaignRunLock : IDisposable
 
         var folder = Path.GetFullPath(source) + ".locks";
         Directory.CreateDirectory(folder);
-        var name = SafeName(campaignId);
+        var name = SafeName(campaignId) + (scope is null ? "" : "~" + SafeName(scope));
         var lockPath = Path.Combine(folder, name + ".lock");
         var ownerPath = Path.Combine(folder, name + ".owner");
         FileStream stream;
@@ -63,7 +65,7 @@ public sealed class CampaignRunLock : IDisposable
     /// may record for any of them (<c>dsn import</c>). All or none: a busy campaign releases the ones taken.
     /// </summary>
     /// <exception cref="CampaignBusyException">Another process holds one of them.</exception>
-    public static IDisposable AcquireAll(NoticesDbContext db, string command)
+    public static IDisposable AcquireAll(NoticesDbContext db, string command, string? scope = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         var taken = new List<CampaignRunLock>();
@@ -71,7 +73,7 @@ public sealed class CampaignRunLock : IDisposable
         {
             foreach (var campaignId in db.Campaigns.AsNoTracking().Select(c => c.CampaignId).AsEnumerable().Order(StringComparer.Ordinal))
             {
-                taken.Add(Acquire(db, campaignId, command));
+                taken.Add(Acquire(db, campaignId, command, scope));
             }
         }
         catch

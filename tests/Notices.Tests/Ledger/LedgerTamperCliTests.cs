@@ -280,7 +280,7 @@ public sealed partial class LedgerTamperCliTests(SentStoresFixture stores) : ICl
     {
         using var db = StoreSchema.Open(dir.File("s.db"));
         using var writer = new LedgerWriter(db, null, key);
-        writer.Append(SentStoresFixture.Campaign, "FA830-DK-000001", "P0001", new Acknowledged("reply form", DateTimeOffset.UnixEpoch.ToString("O", CultureInfo.InvariantCulture)));
+        writer.Append(SentStoresFixture.Campaign, "FA830-DK-000001", "P0001", new Acknowledged(new DateOnly(2026, 12, 1), AckMethod.Post, AckSource.Manual, DateTimeOffset.UnixEpoch.ToString("O", CultureInfo.InvariantCulture)));
     }
 
     [GeneratedRegex(@"Ledger head: (\d+):([0-9a-f]{64})", RegexOptions.CultureInvariant)]

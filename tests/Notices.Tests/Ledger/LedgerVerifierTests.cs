@@ -140,7 +140,7 @@ public sealed class LedgerVerifierTests
         store.Execute("DELETE FROM ledger WHERE Seq=4");
         using (var writer = new LedgerWriter(store.Db))
         {
-            writer.Append("FA830", "FA830-DK-000009", "P9", new Acknowledged("reply form"));
+            writer.Append("FA830", "FA830-DK-000009", "P9", new Acknowledged(new DateOnly(2026, 12, 1), AckMethod.Post, AckSource.Manual));
         }
 
         var result = LedgerVerifier.Verify(store.Db);

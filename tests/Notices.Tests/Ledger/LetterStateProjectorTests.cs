@@ -51,7 +51,7 @@ public sealed class LetterStateProjectorTests
             w.Append(Campaign, null, null, Sealed("batch-0001.pdf"));
             w.Append(Campaign, "L-failed", "P5", new EmailFailed("no email address"));
             w.Append(Campaign, "L-ack", "P6", Written());
-            w.Append(Campaign, "L-ack", "P6", new Acknowledged("reply form"));
+            w.Append(Campaign, "L-ack", "P6", new Acknowledged(new DateOnly(2026, 12, 1), AckMethod.Post, AckSource.Manual));
             w.Append(Campaign, "L-ack", "P6", Bounced("late bounce"));
             w.Append(Campaign, "L-pending", "P7", Rendered());
             w.Append(Campaign, "L-unsealed", "P9", Batched("batch-0002.pdf"));
@@ -209,5 +209,37 @@ public sealed class LetterStateProjectorTests
         Assert.Equal(LetterDeliveryState.Printed, l1.State);
         Assert.Contains(l1.Anomalies, a => a.Contains("second print batch", StringComparison.Ordinal));
         Assert.Single(projection.WithAnomalies);
+    }
+
+    [Fact]
+    public void An_acknowledged_letter_keeps_its_reach_and_reminders_hang_under_their_original()
+    {
+        var projection = Run(w =>
+        {
+            w.Append(Campaign, "L1", "P1", Rendered());
+            w.Append(Campaign, "L1", "P1", Written());
+            w.Append(Campaign, "L1", "P1", new Acknowledged(new DateOnly(2026, 12, 3), AckMethod.Phone, AckSource.Manual));
+            w.Append(Campaign, "L1", "P1", new Acknowledged(new DateOnly(2026, 12, 9), AckMethod.Post, AckSource.File));
+            w.Append(Campaign, "L2", "P2", Rendered());
+            w.Append(Campaign, "L2", "P2", Batched("batch-0001.pdf"));
+            w.Append(Campaign, null, null, Sealed("batch-0001.pdf"));
+            w.Append(Campaign, "L2-R1", "P2", new ReminderPlanned("L2", 1, DeliveryChannelKind.Post, new DateOnly(2027, 1, 5)));
+            w.Append(Campaign, "L2-R1", "P2", Rendered("r1"));
+        });
+
+        var acknowledged = Letter(projection, "L1");
+        Assert.Equal(LetterDeliveryState.Acknowledged, acknowledged.State);
+        Assert.Equal(LetterDeliveryState.Sent, acknowledged.Reach);
+        Assert.Equal(new DateOnly(2026, 12, 3), acknowledged.Acknowledgement?.ReceivedOn);
+        Assert.Equal(AckMethod.Phone, acknowledged.Acknowledgement?.Method);
+        Assert.Equal(2, projection.Total);
+        Assert.Equal(1, projection.Acknowledged);
+        Assert.Equal(1, projection.ReachCounts[LetterDeliveryState.Sent]);
+        Assert.Equal(1, projection.ReachCounts[LetterDeliveryState.Printed]);
+        var reminder = Assert.Single(Letter(projection, "L2").Reminders);
+        Assert.Equal("L2-R1", reminder.LetterId);
+        Assert.Equal(1, reminder.ReminderNumber);
+        Assert.Equal(LetterDeliveryState.Pending, reminder.State);
+        Assert.Equal("L2-R1", Assert.Single(projection.Reminders).LetterId);
     }
 }

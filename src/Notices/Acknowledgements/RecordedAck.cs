@@ -1,0 +1,4 @@
+namespace Notices.Acknowledgements;
+
+/// <summary>An acknowledgement written to the ledger: on <see cref="LetterId"/> (always the original letter), for the request.</summary>
+public sealed record RecordedAck(string CampaignId, string LetterId, string PatientId, AckRequest Request);
