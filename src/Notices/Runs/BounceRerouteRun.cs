@@ -31,8 +31,11 @@ public sealed class BounceRerouteRun(NoticesDbContext db, TimeProvider? timeProv
         var log = new LedgerDeliveryLog(ledger);
         foreach (var campaignId in campaignIds.Distinct(StringComparer.Ordinal))
         {
-            var bounced = LetterStateProjector.Project(db, campaignId).Letters
-                .Where(l => l.Bounced && l.State == LetterDeliveryState.Failed)
+            var projection = LetterStateProjector.Project(db, campaignId);
+            // A bounced reminder goes by post like a bounced letter, unless its patient has acknowledged meanwhile.
+            var acknowledged = projection.Letters.Where(l => l.Acknowledgement is not null).Select(l => l.LetterId).ToHashSet(StringComparer.Ordinal);
+            var bounced = projection.Letters.Concat(projection.Reminders)
+                .Where(l => l.Bounced && l.State == LetterDeliveryState.Failed && (l.ReminderOf is null || !acknowledged.Contains(l.ReminderOf)))
                 .ToList();
             if (!options.PrintFallback)
             {
