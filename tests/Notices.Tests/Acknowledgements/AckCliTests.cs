@@ -175,6 +175,23 @@ public sealed class AckCliTests(AckCliFixture fixture) : IClassFixture<AckCliFix
     }
 
     [Fact]
+    public void While_another_ack_holds_the_campaign_ack_stops_busy_and_records_nothing()
+    {
+        var rows = LedgerRows();
+        using (var store = StoreSchema.OpenExisting(_dir.File("s.db")))
+        using (Notices.Runs.CampaignRunLock.Acquire(store, Campaign, "ack", scope: "ack"))
+        {
+            var busy = Ack(Campaign, "FA830-DK-000017");
+
+            Assert.Equal(2, busy.ExitCode);
+            Assert.Contains("in use by another run", busy.StdErr, StringComparison.Ordinal);
+            Assert.Equal(rows, LedgerRows());
+        }
+
+        Assert.Equal(0, Ack(Campaign, "FA830-DK-000017").ExitCode);
+    }
+
+    [Fact]
     public void A_hostile_note_is_kept_as_clean_text_and_an_overlong_one_is_refused()
     {
         const string hostile = "=HYPERLINK(\"http://evil.example/?x=1\",\"Klik her\")\u0007\u001b[2J\r\nny linje\u202E";
