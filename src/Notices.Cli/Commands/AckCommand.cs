@@ -57,7 +57,8 @@ public static class AckCommand
             + "a letter given twice, or a date in the future or before the letter was made is reported with its line "
             + "(FILE:LINE, or 'argument N' for ids on the command line), and then NOTHING is recorded: correct the input "
             + "and run the command again. An acknowledgement is final: later bounces or returned letters do not undo it. "
-            + "Two ack commands on one campaign never run at once (the second stops with exit 2); ack may run during send.\n\n"
+            + "Two ack commands on one campaign never run at once (the second stops with exit 2); ack may run during send. "
+            + "For email replies, see 'notices ack import'.\n\n"
             + "Examples:\n"
             + "  notices ack fa830-minimed-dk FA830-DK-000001 FA830-DK-000007 --date 2026-12-01 --method phone\n"
             + "  notices ack fa830-minimed-dk --file svar.csv\n"
@@ -158,13 +159,13 @@ public static class AckCommand
         var date = DateOnly.FromDateTime(DateTime.Now);
         if (args.Date is not null && !AckDates.TryParse(args.Date, out date))
         {
-            throw new UsageException($"--date must be {AckDates.Accepted}, not '{args.Date}'.");
+            throw new UsageException($"--date must be {AckDates.Accepted}, not '{AckNote.Clean(args.Date)}'.");
         }
 
         var method = AckMethod.Post;
         if (args.Method is not null && !AckMethods.TryParse(args.Method, out method))
         {
-            throw new UsageException($"--method must be post, email, phone or web, not '{args.Method}'.");
+            throw new UsageException($"--method must be post, email, phone or web, not '{AckNote.Clean(args.Method)}'.");
         }
 
         var note = AckNote.Clean(args.Note);

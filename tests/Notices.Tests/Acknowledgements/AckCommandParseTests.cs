@@ -21,6 +21,6 @@ public sealed class AckCommandParseTests
         Assert.Empty(parse.Errors);
         Assert.Equal("ack", parse.CommandResult.Command.Name);
         Assert.Equal("fa830-minimed-dk", parse.GetValue<string>("CAMPAIGN_ID"));
-        Assert.Equal(["FA830-DK-000001", "FA830-DK-000002"], parse.GetValue<string[]>("LETTER_ID"));
+        Assert.Equal(["FA830-DK-000001", "FA830-DK-000002"], parse.GetValue<string[]>("LETTER_ID")!);
     }
 }
