@@ -33,6 +33,10 @@ internal static class ReplyMessages
         return sb.ToString();
     }
 
+    /// <summary>A Date header value some minutes before now, in UTC (+0000).</summary>
+    public static string MinutesAgo(int minutes) =>
+        DateTime.UtcNow.AddMinutes(-minutes).ToString("ddd, d MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " +0000";
+
     public static byte[] Bytes(string message) => Encoding.UTF8.GetBytes(message);
 
     private static string AddressOnly(string value)
