@@ -96,9 +96,9 @@ public sealed class ReplyImporter(NoticesDbContext db, VerpSigner? verp = null, 
         switch (reply.Kind)
         {
             case ReplyKind.DeliveryReport:
-                return Reject(ReplyUnmatchedReason.DeliveryReport, $"delivery report or bounce ({reply.Sign}), not a reply");
+                return Reject(ReplyUnmatchedReason.DeliveryReport, $"delivery report or bounce ({reply.Sign})");
             case ReplyKind.AutoReply:
-                return Reject(ReplyUnmatchedReason.AutoReply, $"auto-reply ({reply.Sign}), not an acknowledgement");
+                return Reject(ReplyUnmatchedReason.AutoReply, $"auto-reply ({reply.Sign})");
         }
 
         if (reply.Address is { } address)
@@ -115,12 +115,12 @@ public sealed class ReplyImporter(NoticesDbContext db, VerpSigner? verp = null, 
 
             return signer.VerifyReply(letter.CampaignId, letter.LetterId, address.Tag)
                 ? (letter.LetterId, null)
-                : Reject(ReplyUnmatchedReason.BadTag, $"reply address tag is not letter {letter.LetterId}'s (forged, or signed with another key)");
+                : Reject(ReplyUnmatchedReason.BadTag, $"forged reply tag for letter {letter.LetterId} (or signed with another key)");
         }
 
         if (reply.MentionedLetterIds.Count == 0)
         {
-            return Reject(ReplyUnmatchedReason.NoLetter, "names no letter: no svar+ address, no letter id in the subject or text");
+            return Reject(ReplyUnmatchedReason.NoLetter, "names no letter (no svar+ address, no letter id in subject or text)");
         }
 
         var known = reply.MentionedLetterIds.Select(FindLetter).OfType<FoundLetter>().ToList();
@@ -133,7 +133,7 @@ public sealed class ReplyImporter(NoticesDbContext db, VerpSigner? verp = null, 
         if (senders.Count == 0)
         {
             return Reject(ReplyUnmatchedReason.NotThePatient,
-                $"letter id {known[0].LetterId} in the message, but the sender is not that letter's patient");
+                $"sender is not the patient of letter {known[0].LetterId}");
         }
 
         var originals = senders.Select(l => l.OriginalLetterId).Distinct(StringComparer.Ordinal).ToList();
