@@ -131,7 +131,7 @@ public static partial class ReplyClassifier
     }
 
     private static List<string> Ids(string text) =>
-        LetterIdPattern().Matches(text).Select(m => m.Value.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        LetterIdPattern().Matches(text).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     /// <summary>The addr-spec of a From value: inside the last &lt;…&gt;, else the first word with an '@'.</summary>
     internal static string? AddressOf(string? from)

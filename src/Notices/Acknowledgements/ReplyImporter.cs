@@ -155,19 +155,24 @@ public sealed class ReplyImporter(NoticesDbContext db, VerpSigner? verp = null, 
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _time.LocalTimeZone).DateTime);
     }
 
-    /// <summary>The letter by id (ids are upper case; a mail system may lower-case an address), or a reminder of a
-    /// known letter by its <c>-R&lt;n&gt;</c> id.</summary>
+    /// <summary>The letter by id as written, else in upper case (a mail system or a patient may lower-case it), or a
+    /// reminder of a known letter by its <c>-R&lt;n&gt;</c> id.</summary>
     private FoundLetter? FindLetter(string candidate)
     {
-        var id = candidate.ToUpperInvariant();
-        if (Letter(id) is { } record)
+        foreach (var id in new[] { candidate, candidate.ToUpperInvariant() }.Distinct(StringComparer.Ordinal))
         {
-            return new FoundLetter(id, id, record.CampaignId, record.PatientId, record.SnapshotJson);
-        }
+            if (Letter(id) is { } record)
+            {
+                return new FoundLetter(record.LetterId, record.LetterId, record.CampaignId, record.PatientId, record.SnapshotJson);
+            }
 
-        if (ReminderIds.TryParse(id, out var originalId, out _) && Letter(originalId) is { } original)
-        {
-            return new FoundLetter(id, originalId, original.CampaignId, original.PatientId, original.SnapshotJson);
+            // A reminder's suffix is written "-R<n>" whatever case the rest of the id has.
+            var dash = id.LastIndexOf('-');
+            var reminderShaped = dash >= 0 ? id[..dash] + id[dash..].ToUpperInvariant() : id;
+            if (ReminderIds.TryParse(reminderShaped, out var originalId, out var number) && Letter(originalId) is { } original)
+            {
+                return new FoundLetter(ReminderIds.For(original.LetterId, number), original.LetterId, original.CampaignId, original.PatientId, original.SnapshotJson);
+            }
         }
 
         return null;

@@ -11,7 +11,7 @@ public sealed record ReplyMessage
     public string? Sign { get; init; }
     /// <summary>The <c>svar+</c> address it was delivered to, unverified; null when there is none.</summary>
     public ReplyAddressMatch? Address { get; init; }
-    /// <summary>Letter ids (upper case, in order, distinct) written in the subject, or else in the text body.</summary>
+    /// <summary>Letter ids (as written, in order, distinct ignoring case) in the subject, or else in the text body.</summary>
     public IReadOnlyList<string> MentionedLetterIds { get; init; } = [];
     /// <summary>The From header's address (addr-spec), or null.</summary>
     public string? FromAddress { get; init; }

@@ -102,7 +102,7 @@ public sealed class ReplyClassifierTests
             "Re: fa830-dk-000042-r1 modtaget", body: "Se også FA830-DK-000007.\n"));
 
         Assert.Null(reply.Address);
-        Assert.Equal(["FA830-DK-000042-R1"], reply.MentionedLetterIds);
+        Assert.Equal(["fa830-dk-000042-r1"], reply.MentionedLetterIds);
     }
 
     [Fact]

@@ -97,7 +97,7 @@ public sealed class ReplyImporterTests(SentCampaignFixture sent) : IClassFixture
         c.Deliver("1.stranger", ReplyMessages.Reply("fsn-svar@medtronic-sample.example.com", "Mallory <mallory@example.org>",
             "Kvittering " + a.LetterId, messageId: "<s1@x>", date: Today));
         c.Deliver("2.patient", ReplyMessages.Reply("fsn-svar@medtronic-sample.example.com", "Patient <" + patientA.ToUpperInvariant() + ">",
-            "Svar", body: "Jeg har læst brevet " + a.LetterId.ToLowerInvariant() + "-R1.\n", messageId: null, date: Today));
+            "Svar", body: "Jeg har læst brevet " + a.LetterId.ToLowerInvariant() + "-r1.\n", messageId: null, date: Today));
         c.Deliver("3.nothing", ReplyMessages.Reply("fsn-svar@medtronic-sample.example.com", "Patient <" + patientA + ">",
             "Tak", body: "Tak for brevet.\n", messageId: "<s3@x>", date: Today));
         c.Deliver("4.other-patients-letter", ReplyMessages.Reply("fsn-svar@medtronic-sample.example.com", "Patient <" + patientA + ">",
