@@ -87,7 +87,7 @@ public sealed partial class ReplyPostfixTests : IDisposable
         WaitFor(PostfixServer.RepliesMaildir, _ => true, ids.Count);
         PostfixServer.WaitForQueueEmpty(TimeSpan.FromSeconds(60));
         var fileOf = PostfixServer.MessageFiles(PostfixServer.RepliesMaildir).ToDictionary(
-            f => ids.Single(pair => File.ReadAllText(f).Contains(pair.Value, StringComparison.Ordinal)).Key, Path.GetFileName);
+            f => ids.Single(pair => File.ReadAllText(f).Contains(pair.Value, StringComparison.Ordinal)).Key, f => Path.GetFileName(f));
         var before = PostfixServer.MessageFiles(PostfixServer.RepliesMaildir).ToDictionary(f => f, File.ReadAllBytes);
 
         var import = Cli("ack", "import", "--maildir", PostfixServer.RepliesMaildir, "--db", "s.db");
