@@ -10,6 +10,7 @@
 # Test domains (all delivered into Maildirs under $ROOT/mail/ by the `virtual` agent as user vmail):
 #   @patients.test          catch-all   -> patients.test/         every patient address lands here
 #   @bounces.example.com    catch-all   -> bounces.example.com/   VERP senders bounces+<letter-id>.<tag>@… get DSNs here
+#   @replies.example.com    catch-all   -> replies.example.com/   patients' replies to svar+<letter-id>.<tag>@… (ack import)
 #   kendt@strict.patients.test only     -> strict.patients.test/  any other address: 550 5.1.1 at RCPT
 #   @mail.notices.test      catch-all   -> postmaster/            Postfix's own notices (postmaster, root, …)
 #   offline.patients.test   relayed to smtp:[127.0.0.1]:9 (a closed port): accepted at RCPT, bounced a moment later
@@ -50,7 +51,7 @@ for dir in "$ROOT" "$CONF" "$QUEUE"; do
 done
 [ -d "$DATA" ] || $SUDO install -d -o postfix -g postfix -m 0700 "$DATA"
 # Every Maildir level belongs to vmail (install -d would give missing parents to root).
-for box in patients.test bounces.example.com strict.patients.test postmaster; do
+for box in patients.test bounces.example.com replies.example.com strict.patients.test postmaster; do
   for dir in "$MAIL_ROOT" "$MAIL_ROOT/$box" "$MAIL_ROOT/$box/new" "$MAIL_ROOT/$box/cur" "$MAIL_ROOT/$box/tmp"; do
     [ -d "$dir" ] || $SUDO install -d -o vmail -g vmail -m 0755 "$dir"
   done
@@ -86,7 +87,7 @@ smtp_dns_support_level = disabled
 smtp_host_lookup = native
 
 # Virtual Maildirs. virtual_mailbox_limit must be >= message_size_limit or the agent will not start.
-virtual_mailbox_domains = patients.test, bounces.example.com, strict.patients.test, \$myhostname
+virtual_mailbox_domains = patients.test, bounces.example.com, replies.example.com, strict.patients.test, \$myhostname
 virtual_mailbox_base = $MAIL_ROOT
 virtual_mailbox_maps = hash:$CONF/notices-vmailbox
 virtual_uid_maps = static:$VMAIL_UID
@@ -160,6 +161,7 @@ cat >"$staging/notices-vmailbox" <<'EOF'
 # Virtual mailboxes (relative to virtual_mailbox_base; a trailing slash means Maildir).
 @patients.test              patients.test/
 @bounces.example.com        bounces.example.com/
+@replies.example.com        replies.example.com/
 kendt@strict.patients.test  strict.patients.test/
 @mail.notices.test          postmaster/
 EOF

@@ -58,6 +58,12 @@ public static class NoticePackageLoader
         }
 
         var reply = reader.OptionalMap(root, "reply", "reply");
+        var replyDomain = email is null ? null : reader.OptionalString(email, "reply_domain", "email.reply_domain");
+        if (replyDomain is not null && !IsDomain(replyDomain))
+        {
+            reader.Problem(reader.Child(email!, "reply_domain"),
+                $"'email.reply_domain' must be a domain name such as replies.example.com (letters, digits, '-' and dots), not '{replyDomain}'.");
+        }
         var window = ReadWindow(reader, root);
         var logo = reader.OptionalString(root, "logo", "logo");
         string? logoPath = null;
@@ -94,6 +100,7 @@ public static class NoticePackageLoader
             EmailFrom = email is null ? null : reader.OptionalString(email, "from", "email.from"),
             EmailReplyTo = email is null ? null : reader.OptionalString(email, "reply_to", "email.reply_to"),
             BounceDomain = email is null ? null : reader.OptionalString(email, "bounce_domain", "email.bounce_domain"),
+            ReplyDomain = replyDomain,
             ReplyAddress = reply is null ? [] : reader.StringList(reply, "address", "reply.address"),
             Window = window,
             LogoPath = logoPath,
@@ -268,4 +275,14 @@ public static class NoticePackageLoader
 
     private static bool IsSafeId(string value) =>
         value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>A host name with at least two labels of letters, digits and '-' (no leading or trailing '-'): what may
+    /// follow the '@' of an address made from it.</summary>
+    private static bool IsDomain(string value)
+    {
+        var labels = value.Split('.');
+        return value.Length <= 253 && labels.Length >= 2 && labels.All(label =>
+            label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-'
+            && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
+    }
 }

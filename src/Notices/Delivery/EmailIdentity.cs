@@ -6,6 +6,9 @@ public sealed record EmailIdentity
     public required string FromAddress { get; init; }
     public string? FromDisplayName { get; init; }
     public string? ReplyToAddress { get; init; }
+    /// <summary>When set, Reply-To is the letter's own signed address <c>svar+{letter-id}.{tag}@{ReplyDomain}</c>
+    /// (replacing <see cref="ReplyToAddress"/>), so a reply names its letter; <see cref="Verp"/> is then required.</summary>
+    public string? ReplyDomain { get; init; }
     /// <summary>When set, Sender (and so the envelope sender) is the signed VERP address
     /// <c>bounces+{letter-id}.{tag}@{BounceDomain}</c>; <see cref="Verp"/> is then required.</summary>
     public string? BounceDomain { get; init; }

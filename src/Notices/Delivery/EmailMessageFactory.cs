@@ -6,7 +6,7 @@ using System.Text;
 namespace Notices.Delivery;
 
 /// <summary>
-/// Builds the <see cref="MailMessage"/> for a letter: From/Reply-To from the options, To = recipient, UTF-8 subject,
+/// Builds the <see cref="MailMessage"/> for a letter: From from the options, Reply-To per letter (<see cref="ReplyToFor"/>), To = recipient, UTF-8 subject,
 /// plain text plus an HTML alternative, the PDF attached as a stream from disk, our own Message-ID, and a signed VERP Sender (<see cref="VerpSigner"/>).
 /// Every header value from data goes through <see cref="HeaderText.Clean"/>.
 /// </summary>
@@ -18,6 +18,10 @@ internal sealed class EmailMessageFactory(EmailIdentity options)
     // Checked up front: an unsigned VERP address would make every report about the letter unmatchable.
     private readonly VerpSigner? _verp = string.IsNullOrWhiteSpace(options.BounceDomain) ? null
         : options.Verp ?? throw new ArgumentException("A bounce domain needs a VERP signer (EmailIdentity.Verp).", nameof(options));
+
+    // The same key signs the per-letter Reply-To (over another purpose string, see VerpSigner.ReplyTag).
+    private readonly VerpSigner? _replySigner = string.IsNullOrWhiteSpace(options.ReplyDomain) ? null
+        : options.Verp ?? throw new ArgumentException("A reply domain needs a VERP signer (EmailIdentity.Verp).", nameof(options));
 
     public static string NewMessageId(string letterId, string domain)
     {
@@ -31,6 +35,11 @@ internal sealed class EmailMessageFactory(EmailIdentity options)
     /// <summary>The letter's signed VERP address, or null without a bounce domain. The one place both email channels get it.</summary>
     public string? VerpAddressFor(OutgoingLetter letter) =>
         _verp?.Address(letter.CampaignId, letter.LetterId, options.BounceDomain!);
+
+    /// <summary>The letter's Reply-To: its signed <c>svar+</c> address with a reply domain, else the fixed reply_to, else null.</summary>
+    public string? ReplyToFor(OutgoingLetter letter) =>
+        _replySigner?.ReplyAddress(letter.CampaignId, letter.LetterId, options.ReplyDomain!)
+        ?? (string.IsNullOrWhiteSpace(options.ReplyToAddress) ? null : options.ReplyToAddress);
 
     /// <summary>
     /// The caller disposes the message, which closes the attachment stream. <paramref name="requestDsn"/> asks the
@@ -50,9 +59,9 @@ internal sealed class EmailMessageFactory(EmailIdentity options)
         };
         try
         {
-            if (!string.IsNullOrWhiteSpace(options.ReplyToAddress))
+            if (ReplyToFor(letter) is { } replyTo)
             {
-                message.ReplyToList.Add(new MailAddress(options.ReplyToAddress));
+                message.ReplyToList.Add(new MailAddress(replyTo));
             }
 
             message.To.Add(new MailAddress(

@@ -8,6 +8,8 @@ public sealed record EmailPickupOptions
     public required string FromAddress { get; init; }
     public string? FromDisplayName { get; init; }
     public string? ReplyToAddress { get; init; }
+    /// <summary>When set, Reply-To is the signed <c>svar+{letter-id}.{tag}@{ReplyDomain}</c>; <see cref="Verp"/> is then required.</summary>
+    public string? ReplyDomain { get; init; }
     /// <summary>When set, Sender (and so the envelope sender) is the signed VERP address
     /// <c>bounces+{letter-id}.{tag}@{BounceDomain}</c>; <see cref="Verp"/> is then required.</summary>
     public string? BounceDomain { get; init; }
@@ -20,6 +22,7 @@ public sealed record EmailPickupOptions
         FromAddress = FromAddress,
         FromDisplayName = FromDisplayName,
         ReplyToAddress = ReplyToAddress,
+        ReplyDomain = ReplyDomain,
         BounceDomain = BounceDomain,
         Verp = Verp,
         MessageIdDomain = MessageIdDomain,

@@ -16,10 +16,14 @@ public sealed class VerpSigner
     /// <summary>Environment variable that, when set, holds the key (otherwise the store's own secret is used).</summary>
     public const string EnvironmentVariable = "NOTICES_VERP_KEY";
     public const string LocalPartPrefix = "bounces+";
+    /// <summary>Local part prefix of a letter's Reply-To address (<c>svar+&lt;letter-id&gt;.&lt;tag&gt;@&lt;reply-domain&gt;</c>).</summary>
+    public const string ReplyLocalPartPrefix = "svar+";
     public const int TagLength = 16;
     public const int MinimumKeyLength = 16;
 
     private const int TagBytes = TagLength * 5 / 8;
+    private const string BouncePurpose = "notices-verp-v1";
+    private const string ReplyPurpose = "notices-reply-v1";
     private const string Base32Alphabet = "abcdefghijklmnopqrstuvwxyz234567";
     private readonly byte[] _key;
 
@@ -63,10 +67,36 @@ public sealed class VerpSigner
     }
 
     /// <summary>The 16-character tag of one letter.</summary>
-    public string Tag(string campaignId, string letterId)
+    public string Tag(string campaignId, string letterId) => Tag(campaignId, letterId, BouncePurpose);
+
+    /// <summary>
+    /// The 16-character tag of a letter's Reply-To address. Made under the same key as <see cref="Tag(string, string)"/>
+    /// but over a different purpose string, so a letter's bounce tag is never its reply tag: one address seen in a
+    /// bounce cannot be turned into the other.
+    /// </summary>
+    public string ReplyTag(string campaignId, string letterId) => Tag(campaignId, letterId, ReplyPurpose);
+
+    /// <summary><c>svar+&lt;letter-id&gt;.&lt;reply-tag&gt;@&lt;replyDomain&gt;</c>: where a patient's reply to this letter goes.</summary>
+    /// <exception cref="ArgumentException">The letter id holds a character other than a letter, digit, '-' or '_'.</exception>
+    public string ReplyAddress(string campaignId, string letterId, string replyDomain)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(replyDomain);
+        ArgumentException.ThrowIfNullOrEmpty(letterId);
+        if (!IsVerpSafeId(letterId))
+        {
+            throw new ArgumentException($"Letter id '{letterId}' cannot be put in a reply address.", nameof(letterId));
+        }
+
+        return ReplyLocalPartPrefix + letterId + "." + ReplyTag(campaignId, letterId) + "@" + replyDomain.Trim();
+    }
+
+    /// <summary>True when <paramref name="tag"/> is the letter's reply tag (constant-time, like <see cref="Verify"/>).</summary>
+    public bool VerifyReply(string campaignId, string letterId, string? tag) => Verify(campaignId, letterId, tag, ReplyPurpose);
+
+    private string Tag(string campaignId, string letterId, string purpose)
     {
         Span<byte> mac = stackalloc byte[32];
-        Mac(campaignId, letterId, mac);
+        Mac(campaignId, letterId, purpose, mac);
         return Base32(mac[..TagBytes]);
     }
 
@@ -89,7 +119,9 @@ public sealed class VerpSigner
     /// constant-time (<see cref="CryptographicOperations.FixedTimeEquals"/>), so timing tells a forger nothing
     /// about how much of a guessed tag was right.
     /// </summary>
-    public bool Verify(string campaignId, string letterId, string? tag)
+    public bool Verify(string campaignId, string letterId, string? tag) => Verify(campaignId, letterId, tag, BouncePurpose);
+
+    private bool Verify(string campaignId, string letterId, string? tag, string purpose)
     {
         if (tag is null || tag.Length != TagLength || !TryDecodeBase32(tag, out var received))
         {
@@ -97,7 +129,7 @@ public sealed class VerpSigner
         }
 
         Span<byte> mac = stackalloc byte[32];
-        Mac(campaignId, letterId, mac);
+        Mac(campaignId, letterId, purpose, mac);
         return CryptographicOperations.FixedTimeEquals(mac[..TagBytes], received);
     }
 
@@ -105,12 +137,13 @@ public sealed class VerpSigner
     public static bool IsVerpSafeId(string letterId) =>
         letterId.Length > 0 && letterId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private void Mac(string campaignId, string letterId, Span<byte> destination)
+    private void Mac(string campaignId, string letterId, string purpose, Span<byte> destination)
     {
         ArgumentException.ThrowIfNullOrEmpty(campaignId);
         ArgumentException.ThrowIfNullOrEmpty(letterId);
-        // Versioned, and NUL-separated so that no (campaign, letter) pair can spell another.
-        var message = Encoding.UTF8.GetBytes("notices-verp-v1\0" + campaignId + "\0" + letterId);
+        // Versioned, and NUL-separated so that no (campaign, letter) pair can spell another. The bounce purpose string
+        // is the one VERP addresses were always signed with, so addresses already sent keep verifying.
+        var message = Encoding.UTF8.GetBytes(purpose + "\0" + campaignId + "\0" + letterId);
         HMACSHA256.HashData(_key, message, destination);
     }
 

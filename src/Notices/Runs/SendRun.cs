@@ -194,8 +194,9 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             FromDisplayName = string.IsNullOrEmpty(address.DisplayName) ? notice.Sender.Organisation : address.DisplayName,
             ReplyToAddress = notice.EmailReplyTo,
             BounceDomain = notice.BounceDomain,
-            // Signed VERP; the key is NOTICES_VERP_KEY, else the store's own (made on first use).
-            Verp = notice.BounceDomain is null ? null : VerpSigner.FromEnvironmentOr(() => StoreSecrets.VerpKey(db)),
+            ReplyDomain = notice.ReplyDomain,
+            // Signed VERP and Reply-To; the key is NOTICES_VERP_KEY, else the store's own (made on first use).
+            Verp = notice.BounceDomain is null && notice.ReplyDomain is null ? null : VerpSigner.FromEnvironmentOr(() => StoreSecrets.VerpKey(db)),
             MessageIdDomain = notice.BounceDomain ?? address.Host,
         };
     }

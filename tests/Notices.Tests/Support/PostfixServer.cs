@@ -43,6 +43,9 @@ public static class PostfixServer
     /// <summary>Catch-all for bounces.example.com: the VERP envelope senders' delivery reports and bounces.</summary>
     public static string BouncesMaildir => Path.Combine(MaildirRoot, "bounces.example.com");
 
+    /// <summary>Catch-all for replies.example.com: patients' replies to the per-letter Reply-To svar+&lt;letter-id&gt;.&lt;tag&gt;@.</summary>
+    public static string RepliesMaildir => Path.Combine(MaildirRoot, "replies.example.com");
+
     /// <summary>Only kendt@strict.patients.test; any other address there is refused at RCPT with 550 5.1.1.</summary>
     public static string StrictMaildir => Path.Combine(MaildirRoot, "strict.patients.test");
 
@@ -51,7 +54,8 @@ public static class PostfixServer
     /// <summary>Makes sure the test Postfix answers on 127.0.0.1:2525, running the setup script when it does not.</summary>
     public static void EnsureRunning()
     {
-        if (AnswersWithBanner())
+        // An instance set up before the replies domain existed needs the script again (it reloads a running one).
+        if (AnswersWithBanner() && Directory.Exists(Path.Combine(RepliesMaildir, "new")))
         {
             return;
         }
