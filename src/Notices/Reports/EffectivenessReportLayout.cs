@@ -73,32 +73,33 @@ public static class EffectivenessReportLayout
         var countX = ContentLeft + (ContentWidth * 0.6);
         var shareX = ContentLeft + (ContentWidth * 0.8);
         var colWidth = ContentWidth * 0.2;
-        FlowSlice Row(string label, string count, string share, FontFace face = FontFace.Regular, TextRole role = TextRole.TableCell, double rule = 0.25) =>
+        FlowSlice Row(string label, string count, string share, FontFace face = FontFace.Regular, TextRole role = TextRole.TableCell, double rule = 0.25, double indent = 0) =>
             blocks.Row(
             [
-                new(label, face, ContentLeft, countX - ContentLeft),
+                new(label, face, ContentLeft + indent, countX - ContentLeft - indent),
                 new(count, face, countX, colWidth, TextAlignment.Right),
                 new(share, face, shareX, colWidth, TextAlignment.Right),
             ], ReportBlocks.TableSize, role, rule);
         FlowSlice Figure(string label, int count, FontFace face = FontFace.Regular) =>
             Row(label, ReportText.Count(count), ReportText.Percent(f.Percent(count)), face);
-        const string Indent = "    ";
+        FlowSlice Part(ReachCategory category) =>
+            Row(ReportText.Category(category), ReportText.Count(f.ByCategory[category]), ReportText.Percent(f.Percent(f.ByCategory[category])), indent: Mm(5));
         var rows = new List<FlowSlice>
         {
             Row("", "Antal", "Andel af berørte", FontFace.Bold, TextRole.TableHeader, 0.8),
             Figure("Berørte patienter", f.Affected, FontFace.Bold),
             Figure("Nået i alt", f.Reached, FontFace.Bold),
-            Figure(Indent + ReportText.Category(ReachCategory.EmailConfirmed), f.EmailConfirmed),
-            Figure(Indent + ReportText.Category(ReachCategory.EmailAcceptedOnly), f.EmailAcceptedOnly),
-            Figure(Indent + ReportText.Category(ReachCategory.Post), f.Post),
+            Part(ReachCategory.EmailConfirmed),
+            Part(ReachCategory.EmailAcceptedOnly),
+            Part(ReachCategory.Post),
             Figure("Ikke nået i alt", f.NotReached, FontFace.Bold),
-            Figure(Indent + ReportText.Category(ReachCategory.Unreachable), f.Unreachable),
-            Figure(Indent + ReportText.Category(ReachCategory.Failed), f.Failed),
-            Figure(Indent + ReportText.Category(ReachCategory.Uncertain), f.Uncertain),
+            Part(ReachCategory.Unreachable),
+            Part(ReachCategory.Failed),
+            Part(ReachCategory.Uncertain),
         };
         if (f.Pending > 0)
         {
-            rows.Add(Figure(Indent + ReportText.Category(ReachCategory.Pending), f.Pending));
+            rows.Add(Part(ReachCategory.Pending));
         }
 
         rows.Add(Figure("Kvitteret", f.Acknowledged, FontFace.Bold));

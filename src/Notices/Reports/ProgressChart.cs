@@ -44,13 +44,13 @@ public static class ProgressChart
         }
 
         var scale = Math.Max(affected, 1);
-        var ticks = Enumerable.Range(0, 5).Select(i => (int)Math.Round(scale * i / 4.0)).Distinct().ToList();
+        var ticks = Ticks(scale);
         var tickWidth = ticks.Max(t => FontMetricsCache.Measure(ReportText.Count(t), FontFace.Regular, FontSize));
         var plot = new Box(left + tickWidth + 6, 20, width - tickWidth - 6, height - 20 - 16);
         foreach (var tick in ticks)
         {
             var y = plot.Bottom - (plot.Height * tick / scale);
-            ops.Add(new LineOp(plot.X, y, plot.Right, y, tick == 0 ? 0.6 : 0.25));
+            ops.Add(new LineOp(plot.X, y, plot.Right, y, tick == 0 ? 0.6 : tick == scale ? 0.5 : 0.25));
             var label = TextBlockFactory.MeasuredRun(ReportText.Count(tick), FontFace.Regular, FontSize, 0, y + (ascent / 2) - 1, TextRole.TableCell);
             ops.Add(label with { X = plot.X - 4 - label.Width });
         }
@@ -93,6 +93,26 @@ public static class ProgressChart
         }
 
         return new ChartPicture(height, plot, ops, bars);
+    }
+
+    /// <summary>Grid values: 0, multiples of a round step (1, 2 or 5 times a power of ten) giving at most five lines, and the
+    /// number of affected patients at the top (the scale's 100 %).</summary>
+    public static IReadOnlyList<int> Ticks(int scale)
+    {
+        var raw = scale / 4.0;
+        var power = Math.Pow(10, Math.Floor(Math.Log10(Math.Max(raw, 1))));
+        var step = (int)(new[] { 1, 2, 5, 10 }.Select(m => m * power).First(s => s >= raw));
+        var ticks = new List<int>();
+        for (var t = 0; t < scale; t += Math.Max(step, 1))
+        {
+            if (scale - t >= step * 0.4 || t == 0)
+            {
+                ticks.Add(t);
+            }
+        }
+
+        ticks.Add(scale);
+        return ticks;
     }
 
     /// <summary>Days per period: one day while the campaign is short, else weeks, else as many days as keep the bars readable.</summary>
