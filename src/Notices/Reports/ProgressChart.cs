@@ -95,13 +95,13 @@ public static class ProgressChart
         return new ChartPicture(height, plot, ops, bars);
     }
 
-    /// <summary>Grid values: 0, multiples of a round step (1, 2 or 5 times a power of ten) giving at most five lines, and the
+    /// <summary>Grid values: 0, multiples of a round step (1, 2 or 5 times a power of ten, about a quarter of the scale), and the
     /// number of affected patients at the top (the scale's 100 %).</summary>
     public static IReadOnlyList<int> Ticks(int scale)
     {
         var raw = scale / 4.0;
         var power = Math.Pow(10, Math.Floor(Math.Log10(Math.Max(raw, 1))));
-        var step = (int)(new[] { 1, 2, 5, 10 }.Select(m => m * power).First(s => s >= raw));
+        var step = (int)new[] { 1, 2, 5 }.Select(m => m * power).Where(s => s <= raw).DefaultIfEmpty(power).Max();
         var ticks = new List<int>();
         for (var t = 0; t < scale; t += Math.Max(step, 1))
         {
