@@ -118,7 +118,8 @@ public static class EffectivenessReportLayout
         }
 
         yield return blocks.Paragraph(
-            ReportText.Count(f.Unreached.Count) + " berørte patienter er ikke nået. De står her alene med brev-id og patient-id; "
+            (f.Unreached.Count == 1 ? "1 berørt patient er" : ReportText.Count(f.Unreached.Count) + " berørte patienter er")
+            + " ikke nået. De står her alene med brev-id og patient-id; "
             + "navne og adresser findes kun i virksomhedens egne systemer.", 9.5);
         var idWidth = Mm(48);
         var patientWidth = Mm(36);
