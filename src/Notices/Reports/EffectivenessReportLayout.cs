@@ -121,8 +121,8 @@ public static class EffectivenessReportLayout
             (f.Unreached.Count == 1 ? "1 berørt patient er" : ReportText.Count(f.Unreached.Count) + " berørte patienter er")
             + " ikke nået. De står her alene med brev-id og patient-id; "
             + "navne og adresser findes kun i virksomhedens egne systemer.", 9.5);
-        var idWidth = Mm(48);
-        var patientWidth = Mm(36);
+        var idWidth = Mm(42);
+        var patientWidth = Mm(28);
         FlowSlice Row(string letter, string patient, string reason, FontFace face, TextRole role, double rule) => blocks.Row(
         [
             new(letter, face, ContentLeft, idWidth),
