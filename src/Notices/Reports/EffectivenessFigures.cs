@@ -30,7 +30,10 @@ public sealed class EffectivenessFigures
         Days = DayByDay(letters);
         Unreached = [.. letters
             .Where(l => !IsReached(Classify(l)))
-            .Select(l => new UnreachedPatient(l.LetterId, l.PatientId ?? "", Classify(l), ReasonOf(l)))];
+            .Select(l => new UnreachedPatient(l.LetterId, l.PatientId ?? "", Classify(l), ReasonOf(l))
+            {
+                RemindersHandedOver = [.. l.Reminders.Where(r => r.Reach is LetterDeliveryState.Sent or LetterDeliveryState.Printed).Select(r => r.LetterId)],
+            })];
     }
 
     public ReportCampaign Campaign { get; }

@@ -58,6 +58,7 @@ public sealed class EffectivenessFiguresTests
                 ["EFF-0007"] = UnreachedReason.NotMade,
             },
             reasons);
+        Assert.Equal(["EFF-0003-R1"], Figures().Unreached.Single(u => u.LetterId == "EFF-0003").RemindersHandedOver);
     }
 
     [Fact]

@@ -44,6 +44,9 @@ public sealed class ReportPdfTests : IDisposable
         Assert.Matches(@"Kvitteret\s+3\s+33,3 %", text);
         Assert.Matches(@"Påmindelser sendt\s+2\s+til 2 patienter", text);
         Assert.Matches(@"EFF-0004\s+P4\s+Brevet kom retur", text);
+        Assert.Matches(@"EFF-0003\s+P3\s+E-mailen kom retur \(afvist efter aflevering\);", text);
+        var flat = System.Text.RegularExpressions.Regex.Replace(Poppler.RawText(pdf), @"\s+", " ");
+        Assert.Contains("påmindelse sendt: EFF-0003-R1", flat, StringComparison.Ordinal); // the reminder that went by post
         Assert.Matches(@"EFF-0006\s+P6\s+Uvist om e-mailen gik ud", text);
         Assert.DoesNotContain("EFF-0001 ", text, StringComparison.Ordinal); // reached patients are not listed
         Assert.Contains("Ledger-hoved: 77:" + new string('b', 64), Poppler.RawText(pdf), StringComparison.Ordinal);
