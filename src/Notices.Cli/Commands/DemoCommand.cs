@@ -4,6 +4,7 @@ using System.Globalization;
 using Notices.Model;
 using Notices.Campaigns;
 using Notices.Ledger;
+using Notices.Reports;
 using Notices.Runs;
 using Notices.Store;
 using Spectre.Console;
@@ -50,7 +51,8 @@ public static class DemoCommand
         AnsiConsole.Write(new Rule("[bold]4. verify and report[/]").LeftJustified());
         var verification = LedgerVerifier.Verify(db);
         var projection = LetterStateProjector.Project(db, review.Notice.Id);
-        var report = new ReconciliationReportWriter().Write(projection, Path.Combine(outputDirectory, review.Notice.Id));
+        var figures = EffectivenessFigures.From(projection, ReportCampaigns.Read(db, projection, ReportDays.Day(DateTimeOffset.UtcNow)));
+        var report = EffectivenessCsvWriter.Write(figures, Path.Combine(outputDirectory, review.Notice.Id));
         var paths = new CampaignPaths(outputDirectory, review.Notice.Id);
 
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]demo summary[/]").AddColumn("").AddColumn(new TableColumn("").RightAligned()).HideHeaders();

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
 using Notices.Ledger;
+using Notices.Reports;
 using Notices.Store;
 using Spectre.Console;
 
@@ -13,9 +15,12 @@ public static class ReportCommand
         var db = CommonOptions.Db();
         var output = CommonOptions.Out();
         var command = new Command("report",
-            "Write out/<campaign>/report.csv: one row per affected patient with the final state, last event and the "
-            + "letter's SHA-256 (';'-separated UTF-8 for Danish Excel; no names or addresses; formula-safe), and "
-            + "report-ledger.csv with the ledger head and row count, for a later 'verify --expect-head'.")
+            "Write the effectiveness-check report of a campaign to out/<campaign>/: report.pdf in Danish for the "
+            + "competent authority (totals, percentages reached and acknowledged, charts over time and by channel, the "
+            + "patients not reached by id, the ledger head), report.csv with one row per affected patient (channels, final "
+            + "state, the time of each step, attempts, reminders, acknowledgement; ';'-separated UTF-8 for Danish Excel, "
+            + "formula-safe, ids only) and report-ledger.csv with the ledger head for a later 'verify --expect-head'.\n\n"
+            + "Example:\n  notices report fa830-minimed-dk --db notices.db --out out")
         {
             campaign, db, output,
         };
@@ -27,12 +32,16 @@ public static class ReportCommand
     {
         using var db = StoreSchema.OpenExisting(dbPath);
         var projection = StatusCommand.Load(db, campaignId);
-        var campaignDir = Path.Combine(outputDirectory, campaignId);
-        var path = new ReconciliationReportWriter().Write(projection, campaignDir);
         var head = LedgerHeadSummary.Read(db);
-        var headPath = ReportLedgerHeadWriter.Write(campaignDir, campaignId, projection.Total, head, DateTimeOffset.UtcNow);
-        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[green]Wrote[/] {path} ({projection.Total} letters).");
-        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"[green]Wrote[/] {headPath} (the ledger head at this report).");
+        var now = DateTimeOffset.UtcNow;
+        var figures = EffectivenessFigures.From(projection, ReportCampaigns.Read(db, projection, ReportDays.Day(now)));
+        var campaignDir = Path.Combine(outputDirectory, campaignId);
+        var (pdf, pages) = EffectivenessReportPdf.Write(figures, head, campaignDir);
+        var csv = EffectivenessCsvWriter.Write(figures, campaignDir);
+        var headPath = ReportLedgerHeadWriter.Write(campaignDir, campaignId, projection.Total, head, now);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote[/] {Path.GetFullPath(pdf)} ({pages} pages; {figures.Affected} affected, {figures.ReachedPercent:0.0}% reached, {figures.AcknowledgedPercent:0.0}% acknowledged).");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote[/] {Path.GetFullPath(csv)} ({figures.Affected} rows, one per affected patient).");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[green]Wrote[/] {Path.GetFullPath(headPath)} (the ledger head at this report).");
         StatusCommand.PrintLedgerHead(head);
         return ExitCodes.Done;
     }

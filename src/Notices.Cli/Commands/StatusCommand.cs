@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Notices.Model;
 using Notices.Ledger;
+using Notices.Reports;
 using Notices.Store;
 using Spectre.Console;
 
@@ -13,7 +14,11 @@ public static class StatusCommand
     {
         var campaign = CommonOptions.CampaignId();
         var db = CommonOptions.Db();
-        var command = new Command("status", "Count a campaign's letters per state (sent, printed, unreachable, failed, pending, acknowledged), from the ledger.")
+        var command = new Command("status",
+            "Show a campaign's figures from the ledger: letters per state, the effectiveness-check figures (affected, reached "
+            + "by email confirmed or accepted only, by post, unreachable, failed, uncertain, acknowledged and outstanding, with "
+            + "percentages), bar charts of reach by channel and of acknowledgements, the email stages and the ledger head. "
+            + "Ids and counts only.\n\nExample:\n  notices status fa830-minimed-dk --db notices.db")
         {
             campaign, db,
         };
@@ -48,6 +53,8 @@ public static class StatusCommand
         table.AddRow(stages[EmailStage.Bounced] > 0 ? "  [red]bounced[/]" : "  bounced", N(stages[EmailStage.Bounced]));
         table.AddRow(stages[EmailStage.Failed] > 0 ? "  [red]refused or failed[/]" : "  refused or failed", N(stages[EmailStage.Failed]));
         AnsiConsole.Write(table);
+        var figures = EffectivenessFigures.From(projection, ReportCampaigns.Read(db, projection, ReportDays.Day(DateTimeOffset.UtcNow)));
+        StatusFigures.Print(figures);
         PrintLedgerHead(LedgerHeadSummary.Read(db));
         return ExitCodes.Done;
     }

@@ -25,6 +25,7 @@ internal sealed class LetterAccumulator(string letterId)
     private List<string>? _anomalies;
     private LetterDeliveryState? _reachAtAck;
     private LetterAcknowledgement? _acknowledgement;
+    private readonly LetterTimelineRecorder _timeline = new();
 
     public string? ReminderOf { get; private set; }
 
@@ -47,6 +48,7 @@ internal sealed class LetterAccumulator(string letterId)
         }
 
         Remember(ledgerEvent);
+        _timeline.Note(entry, ledgerEvent);
         if (step.State == _state && ledgerEvent is not (LetterFailed or EmailFailed or Unreachable))
         {
             return;
@@ -161,5 +163,6 @@ internal sealed class LetterAccumulator(string letterId)
             Acknowledgement = _acknowledgement,
             ReminderOf = ReminderOf,
             ReminderNumber = ReminderNumber,
+            Timeline = _timeline.Timeline,
         };
 }

@@ -60,4 +60,7 @@ public sealed record LetterStatus(
 
     /// <summary>For an original letter: its reminders, by number (a reminder's own status says how far it got).</summary>
     public IReadOnlyList<LetterStatus> Reminders { get; init; } = [];
+
+    /// <summary>When each step of the letter's life was first recorded, and its email attempts.</summary>
+    public LetterTimeline Timeline { get; init; } = LetterTimeline.Empty;
 }
