@@ -16,9 +16,11 @@ public sealed class RemindWorkspace : IDisposable
     public const string Campaign = "fa830-minimed-dk";
     private readonly TempDirectory _dir = new();
 
-    public RemindWorkspace(string? patientsCsv = null, string? devicesCsv = null)
+    /// <param name="records">Writes patients.csv and devices.csv into the given folder; null imports the sample records.</param>
+    public RemindWorkspace(Func<string, (string Patients, string Devices)>? records = null)
     {
-        var import = Run("import", "--patients", patientsCsv ?? RepoPaths.SamplePatients, "--devices", devicesCsv ?? RepoPaths.SampleDevices, "--db", "s.db");
+        var (patients, devices) = records?.Invoke(_dir.Path) ?? (RepoPaths.SamplePatients, RepoPaths.SampleDevices);
+        var import = Run("import", "--patients", patients, "--devices", devices, "--db", "s.db");
         Assert.True(import.ExitCode == 0, import.All);
     }
 
