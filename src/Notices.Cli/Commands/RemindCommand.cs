@@ -168,23 +168,27 @@ public static class RemindCommand
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]Email: {destination}[/]");
         }
 
-        foreach (var (label, list) in new[] { ("cannot be reminded", s.CannotRemind), ("reminder not delivered", s.NotDelivered) })
+        PrintList("patients cannot be reminded", s.CannotRemind);
+        PrintList("patients were not reminded: their reminder was not delivered", s.NotDelivered);
+    }
+
+    /// <summary>Letter ids and reasons on stderr (never names), the first 20.</summary>
+    private static void PrintList(string what, IReadOnlyList<(string LetterId, string Reason)> list)
+    {
+        if (list.Count == 0)
         {
-            if (list.Count == 0)
-            {
-                continue;
-            }
+            return;
+        }
 
-            Console.Error.WriteLine($"fejl: {N(list.Count)} patients {(label == "cannot be reminded" ? "cannot be reminded" : "were not reminded: the reminder was not delivered")}:");
-            foreach (var (letterId, reason) in list.Take(20))
-            {
-                Console.Error.WriteLine($"  {letterId}: {reason}");
-            }
+        Console.Error.WriteLine($"fejl: {N(list.Count)} {what}:");
+        foreach (var (letterId, reason) in list.Take(20))
+        {
+            Console.Error.WriteLine($"  {letterId}: {reason}");
+        }
 
-            if (list.Count > 20)
-            {
-                Console.Error.WriteLine($"  … and {N(list.Count - 20)} more (see 'notices report').");
-            }
+        if (list.Count > 20)
+        {
+            Console.Error.WriteLine($"  … and {N(list.Count - 20)} more (see 'notices report').");
         }
     }
 

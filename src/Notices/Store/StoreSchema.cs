@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Notices.Store;
 
 /// <summary>
-/// Creates and versions the schema in code. Version 1 is what EF Core's model creates;
-/// later versions add numbered upgrade steps here rather than relying on migrations tooling.
+/// Creates and versions the schema in code. A new store gets what EF Core's model creates (the current version);
+/// an older store is brought up to date by the numbered upgrade steps here rather than by migrations tooling.
 /// </summary>
 public static class StoreSchema
 {

@@ -62,6 +62,12 @@ public sealed class RemindCliTests : IDisposable
         Assert.Equal(reached.Keys.Select(id => id + "-R2").Order(StringComparer.Ordinal), _ws.Delivered(2));
         Assert.Equal(30, _ws.Delivered(1).Count);
 
+        // send still sees one letter per patient: the reminders are not new letters to make.
+        var sendAgain = _ws.Send();
+        Assert.Equal(3, sendAgain.ExitCode);
+        Assert.Matches(@"rendered in this run\s*│\s*0\b", sendAgain.StdOut);
+        Assert.Matches(@"affected patients\s*│\s*33\b", sendAgain.StdOut);
+
         var verify = _ws.Run("verify", "--db", "s.db");
         Assert.True(verify.ExitCode == 0, verify.All);
         var statusAfter = _ws.Run("status", RemindWorkspace.Campaign, "--db", "s.db").StdOut;

@@ -15,15 +15,18 @@ public sealed class ReminderDueRuleTests
     private static readonly DateOnly Sent = new(2026, 11, 21);
     private static readonly DateOnly Later = Sent.AddDays(31);
 
-    private static LetterStatus History(params LedgerEvent[] events)
+    /// <summary>Events of the original letter (a ReminderPlanned goes on its reminder's id).</summary>
+    private static LetterStatus History(params LedgerEvent[] events) =>
+        HistoryOf([.. events.Select(e => (e is ReminderPlanned p ? ReminderIds.For(p.OriginalLetterId, p.Number) : Id, e))]);
+
+    private static LetterStatus HistoryOf(params (string LetterId, LedgerEvent Event)[] events)
     {
         using var store = new LedgerTestStore();
         using (var writer = new LedgerWriter(store.Db))
         {
-            foreach (var e in events)
+            foreach (var (letterId, e) in events)
             {
-                var letter = e is ReminderPlanned p ? ReminderIds.For(p.OriginalLetterId, p.Number) : Id;
-                writer.Append(Campaign, e is ReminderFollowUp f ? f.LetterId : letter, "P1", e is ReminderFollowUp g ? g.Event : e);
+                writer.Append(Campaign, letterId, "P1", e);
             }
         }
 
@@ -113,9 +116,9 @@ public sealed class ReminderDueRuleTests
     public void After_a_delivered_reminder_the_next_round_counts_from_its_date_and_is_number_two()
     {
         var reminder = Id + "-R1";
-        var status = History(Rendered(), Written(), new ReminderPlanned(Id, 1, DeliveryChannelKind.Email, Later),
-            new ReminderFollowUp(reminder, new LetterRendered("def", 3, reminder + ".pdf", false, "2026-12-22")),
-            new ReminderFollowUp(reminder, new EmailWritten("<r@x.test>", reminder + ".eml", "def")));
+        var status = HistoryOf((Id, Rendered()), (Id, Written()), (reminder, new ReminderPlanned(Id, 1, DeliveryChannelKind.Email, Later)),
+            (reminder, new LetterRendered("def", 3, reminder + ".pdf", false, "2026-12-22")),
+            (reminder, new EmailWritten("<r@x.test>", reminder + ".eml", "def")));
         Assert.Single(status.Reminders);
 
         Assert.Equal(ReminderVerdict.NotYet, ReminderDueRule.Decide(Facts(status), Later, 30).Verdict);
@@ -157,7 +160,4 @@ public sealed class ReminderDueRuleTests
         Assert.False(ReminderInterval.TryParse(text, out _, out var problem));
         Assert.NotEmpty(problem);
     }
-
-    /// <summary>An event of the reminder letter itself (not of the original).</summary>
-    private sealed record ReminderFollowUp(string LetterId, LedgerEvent Event) : LedgerEvent;
 }
