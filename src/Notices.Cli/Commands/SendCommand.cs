@@ -14,22 +14,7 @@ public static class SendCommand
         var notice = CommonOptions.NoticeDir();
         var db = CommonOptions.Db();
         var output = CommonOptions.Out();
-        var smtp = new Option<string?>("--smtp")
-        {
-            Description = "Send email through this SMTP server, smtp://host:port (port 25 if left out). STARTTLS is required "
-                + "unless the host is loopback or --smtp-insecure is given. Credentials come from NOTICES_SMTP_USER and "
-                + "NOTICES_SMTP_PASSWORD. Without --smtp, email letters are written as .eml files to out/<campaign>/email/.",
-        };
-        var insecure = new Option<bool>("--smtp-insecure") { Description = "Allow plain SMTP without STARTTLS to a host that is not loopback." };
-        var connections = new Option<int>("--connections")
-        {
-            Description = "Parallel SMTP connections, one SmtpClient each (System.Net.Mail does about 22 messages/s per connection).",
-            DefaultValueFactory = _ => 16,
-        };
-        var maxRate = new Option<double>("--max-rate") { Description = "Most messages per second over all connections; 0 = no limit.", DefaultValueFactory = _ => 0 };
-        var timeout = new Option<int>("--smtp-timeout") { Description = "Seconds one SMTP operation may take before it counts as a temporary failure.", DefaultValueFactory = _ => 30 };
-        var attempts = new Option<int>("--smtp-attempts") { Description = "Tries per letter for temporary failures (4xx, connection lost, timeout), with exponential backoff.", DefaultValueFactory = _ => 4 };
-        var noFallback = new Option<bool>("--no-print-fallback") { Description = "After a permanent SMTP failure (5xx), leave the letter failed instead of sending it to the print batch." };
+        var smtpOptions = new SmtpCliOptions();
         var printer = new Option<string?>("--printer")
         {
             Description = "CUPS queue for print batches. Not yet supported: batches are written to out/<campaign>/print/.",
@@ -48,9 +33,17 @@ public static class SendCommand
             + "nothing twice: letters already sent or printed are skipped, and letters a stopped run or an unavailable SMTP "
             + "server left pending are sent. A permanent SMTP failure (5xx) sends the letter by post instead.")
         {
-            notice, db, output, smtp, insecure, connections, maxRate, timeout, attempts, noFallback, printer, date, batchSize,
-            resendUncertain,
+            notice, db, output,
         };
+        foreach (var option in smtpOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(printer);
+        command.Options.Add(date);
+        command.Options.Add(batchSize);
+        command.Options.Add(resendUncertain);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             if (parse.GetValue(printer) is not null)
@@ -58,10 +51,7 @@ public static class SendCommand
                 throw new UsageException("--printer is not yet supported; leave it out to write print batches under --out.");
             }
 
-            var smtpSettings = parse.GetValue(smtp) is { } url
-                ? SmtpOptionsReader.Read(url, parse.GetValue(insecure), parse.GetValue(connections), parse.GetValue(maxRate),
-                    parse.GetValue(timeout), parse.GetValue(attempts), !parse.GetValue(noFallback))
-                : null;
+            var smtpSettings = smtpOptions.Read(parse);
 
             using var store = StoreSchema.OpenExisting(parse.GetValue(db)!);
             // Key and ledger state first, before the run records the campaign and its letters.

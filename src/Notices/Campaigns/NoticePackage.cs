@@ -29,6 +29,10 @@ public sealed record NoticePackage
     public string? LogoPath { get; init; }
     public required string LetterTemplate { get; init; }
     public required string EmailTemplate { get; init; }
+    /// <summary>reminder.md, the optional text of reminder letters and emails; null when the package has none.</summary>
+    public string? ReminderTemplate { get; init; }
+    public const string ReminderFileName = "reminder.md";
     public string LetterTemplatePath => Path.Combine(Directory, "letter.md");
+    public string ReminderTemplatePath => Path.Combine(Directory, ReminderFileName);
     public string EmailTemplatePath => Path.Combine(Directory, "email.md");
 }

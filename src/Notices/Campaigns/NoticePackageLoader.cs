@@ -27,6 +27,8 @@ public static class NoticePackageLoader
         var root = ParseRoot(yamlPath, problems);
         var letterTemplate = ReadTemplate(dir, "letter.md", problems);
         var emailTemplate = ReadTemplate(dir, "email.md", problems);
+        // Optional: without it a reminder is the letter headed "Påmindelse".
+        var reminderTemplate = File.Exists(Path.Combine(dir, NoticePackage.ReminderFileName)) ? ReadTemplate(dir, NoticePackage.ReminderFileName, problems) : null;
         if (root is null)
         {
             throw new NoticePackageException(problems);
@@ -106,6 +108,7 @@ public static class NoticePackageLoader
             LogoPath = logoPath,
             LetterTemplate = letterTemplate ?? "",
             EmailTemplate = emailTemplate ?? "",
+            ReminderTemplate = reminderTemplate,
         };
     }
 

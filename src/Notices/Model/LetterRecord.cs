@@ -15,4 +15,7 @@ public sealed class LetterRecord
     public string? PdfPath { get; set; }
     public string? PdfSha256 { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>For a reminder letter (<c>&lt;original&gt;-R&lt;n&gt;</c>): the original letter's id; null for an original letter.
+    /// A patient has one original letter per campaign and any number of reminders.</summary>
+    public string? ReminderOf { get; set; }
 }

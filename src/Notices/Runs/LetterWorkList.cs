@@ -78,57 +78,68 @@ public sealed class LetterWorkList
                 });
             }
 
-            var item = new LetterWorkItem(letter, status?.PdfSha256, status?.Pages ?? 0) { MessageId = status?.MessageId };
-            switch (state)
-            {
-                case LetterDeliveryState.Failed when status!.LastKind == LedgerEventKind.LetterFailed:
-                    // Could not be made or handed over: try again; a fixed record or PDF may let it through now.
-                    if (letter.Channel == DeliveryChannelKind.Unreachable)
-                    {
-                        list.NewlyUnreachable.Add(letter);
-                    }
-                    else
-                    {
-                        list.ToDeliver.Add(item);
-                    }
-
-                    break;
-                case LetterDeliveryState.Failed when status!.AwaitsPost:
-                    // The print fallback was decided, then the run stopped before the batch was sealed.
-                    list.ToDeliver.Add(item with { Letter = letter with { Channel = DeliveryChannelKind.Post } });
-                    break;
-                case LetterDeliveryState.Sent or LetterDeliveryState.Printed or LetterDeliveryState.Acknowledged or LetterDeliveryState.Failed:
-                    list.AlreadyDone++;
-                    break;
-                case LetterDeliveryState.Unreachable when letter.Channel == DeliveryChannelKind.Unreachable:
-                    list.AlreadyDone++;
-                    break;
-                case LetterDeliveryState.Uncertain when status!.IntentTransport == EmailTransport.Pickup:
-                    list.ToDeliver.Add(item with { ResumeIntent = true });
-                    break;
-                case LetterDeliveryState.Uncertain when resendUncertain:
-                    list.ToDeliver.Add(item with { Resend = true });
-                    break;
-                case LetterDeliveryState.Uncertain:
-                    list.UncertainHeld.Add(planned.LetterId);
-                    break;
-                default:
-                    if (letter.Channel == DeliveryChannelKind.Unreachable)
-                    {
-                        list.NewlyUnreachable.Add(letter);
-                    }
-                    else
-                    {
-                        list.ToDeliver.Add(item);
-                    }
-
-                    break;
-            }
+            list.Add(letter, status, resendUncertain);
         }
 
         db.SaveChanges();
         db.ChangeTracker.Clear();
         return list;
+    }
+
+    /// <summary>
+    /// Puts one letter where its projected state says: deliver it (new, failed to be made, awaiting post), resume its
+    /// email intent (pickup), re-send it (uncertain, when asked), hold it (uncertain), or count it done.
+    /// </summary>
+    public void Add(PlannedLetter letter, LetterStatus? status, bool resendUncertain)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        var state = status?.State;
+        var item = new LetterWorkItem(letter, status?.PdfSha256, status?.Pages ?? 0) { MessageId = status?.MessageId };
+        switch (state)
+        {
+            case LetterDeliveryState.Failed when status!.LastKind == LedgerEventKind.LetterFailed:
+                // Could not be made or handed over: try again; a fixed record or PDF may let it through now.
+                if (letter.Channel == DeliveryChannelKind.Unreachable)
+                {
+                    NewlyUnreachable.Add(letter);
+                }
+                else
+                {
+                    ToDeliver.Add(item);
+                }
+
+                break;
+            case LetterDeliveryState.Failed when status!.AwaitsPost:
+                // The print fallback was decided, then the run stopped before the batch was sealed.
+                ToDeliver.Add(item with { Letter = letter with { Channel = DeliveryChannelKind.Post } });
+                break;
+            case LetterDeliveryState.Sent or LetterDeliveryState.Printed or LetterDeliveryState.Acknowledged or LetterDeliveryState.Failed:
+                AlreadyDone++;
+                break;
+            case LetterDeliveryState.Unreachable when letter.Channel == DeliveryChannelKind.Unreachable:
+                AlreadyDone++;
+                break;
+            case LetterDeliveryState.Uncertain when status!.IntentTransport == EmailTransport.Pickup:
+                ToDeliver.Add(item with { ResumeIntent = true });
+                break;
+            case LetterDeliveryState.Uncertain when resendUncertain:
+                ToDeliver.Add(item with { Resend = true });
+                break;
+            case LetterDeliveryState.Uncertain:
+                UncertainHeld.Add(letter.LetterId);
+                break;
+            default:
+                if (letter.Channel == DeliveryChannelKind.Unreachable)
+                {
+                    NewlyUnreachable.Add(letter);
+                }
+                else
+                {
+                    ToDeliver.Add(item);
+                }
+
+                break;
+        }
     }
 
     /// <summary>Records each letter's final PDF hash and path on its letter row, in one transaction.</summary>

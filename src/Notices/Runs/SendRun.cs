@@ -1,10 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Mail;
-using System.Security.Cryptography;
-using Notices.Campaigns;
-using Notices.Delivery;
-using Notices.Delivery.Smtp;
 using Notices.Ledger;
 using Notices.Letters;
 using Notices.Letters.Templates;
@@ -59,65 +53,22 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, new Unreachable(letter.ChannelNote ?? "ingen adresse"));
         }
 
-        var composer = new LetterComposer(notice, review.Templates);
-        var printOptions = new PrintBatchOptions
+        var composer = new OriginalLetterComposer(new LetterComposer(notice, review.Templates), letterDate);
+        var delivered = await new LetterDelivery(db, pdfWriter, _time).DeliverAsync(new DeliveryRequest
         {
-            OutputDirectory = paths.Print,
-            CampaignId = notice.Id,
-            BatchSize = options.PrintBatchSize,
-            SealedBatches = SealedBatches.Read(db, notice.Id),
-        };
-        await using var print = new PrintBatchChannel(printOptions, log);
-        var pickup = EmailOptions(notice, paths);
-        await using IDeliveryChannel email = options.Smtp is { } smtp
-            ? new SmtpChannel(smtp, pickup.Identity, log, _time)
-            : new EmailPickupChannel(pickup, log);
-        var rendered = new List<(string LetterId, string Sha)>();
-        var done = 0;
-        progress?.Report(new SendProgress(0, work.ToDeliver.Count));
-
-        await Parallel.ForEachAsync(work.ToDeliver,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.RenderWorkers), CancellationToken = cancellationToken },
-            async (item, ct) =>
-            {
-                OutgoingLetter outgoing;
-                try
-                {
-                    outgoing = Prepare(item, composer, letterDate, paths, ledger, notice);
-                }
-                catch (Exception ex) when (LetterFault.IsLetterFault(ex))
-                {
-                    // One bad record fails its own letter, never the campaign.
-                    var reason = LetterFault.Describe(ex);
-                    ledger.Append(notice.Id, item.Letter.LetterId, item.Letter.Recipient.PatientId, new LetterFailed("render", reason));
-                    notMade.Enqueue((item.Letter.LetterId, reason));
-                    progress?.Report(new SendProgress(Interlocked.Increment(ref done), work.ToDeliver.Count));
-                    return;
-                }
-
-                if (outgoing.PdfSha256 != item.KnownSha256)
-                {
-                    lock (rendered)
-                    {
-                        rendered.Add((outgoing.LetterId, outgoing.PdfSha256));
-                    }
-                }
-
-                IDeliveryChannel channel = item.Letter.Channel == DeliveryChannelKind.Email ? email : print;
-                await channel.DeliverAsync(outgoing, ct).ConfigureAwait(false);
-                progress?.Report(new SendProgress(Interlocked.Increment(ref done), work.ToDeliver.Count));
-            }).ConfigureAwait(false);
-
-        var emailOutcome = await email.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        // Letters the email server refused for good go by post: the run owns both channels, so it re-routes them.
-        foreach (var refused in emailOutcome.ForPost)
+            Notice = notice,
+            Composer = composer,
+            Work = work.ToDeliver,
+            Paths = paths,
+            Ledger = ledger,
+            RenderWorkers = options.RenderWorkers,
+            PrintBatchSize = options.PrintBatchSize,
+            Smtp = options.Smtp,
+        }, progress, cancellationToken).ConfigureAwait(false);
+        foreach (var failed in delivered.NotMade)
         {
-            await print.DeliverAsync(refused, cancellationToken).ConfigureAwait(false);
+            notMade.Enqueue(failed);
         }
-
-        await print.CompleteAsync(cancellationToken).ConfigureAwait(false);
-        ledger.Flush();
-        LetterWorkList.StorePdfHashes(db, rendered);
 
         var after = LetterStateProjector.Project(db, notice.Id);
         var toDeliver = work.ToDeliver.Select(w => w.Letter.LetterId).ToHashSet(StringComparer.Ordinal);
@@ -126,7 +77,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         {
             CampaignId = notice.Id,
             Letters = review.Plan.Letters.Count,
-            Rendered = rendered.Count,
+            Rendered = delivered.Rendered,
             Emailed = after.Counts[LetterDeliveryState.Sent],
             Printed = after.Counts[LetterDeliveryState.Printed],
             Unreachable = after.Counts[LetterDeliveryState.Unreachable],
@@ -137,67 +88,10 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             Resent = work.ToDeliver.Count(w => w.Resend),
             AlreadyDone = work.AlreadyDone,
             Deferred = thisRun.Count(l => l.State == LetterDeliveryState.Pending && l.LastKind == LedgerEventKind.EmailDeferred),
-            PrintedAfterEmailFailure = emailOutcome.ForPost.Count,
-            SmtpServerProblem = emailOutcome.ServerProblem,
+            PrintedAfterEmailFailure = delivered.PrintedAfterEmailFailure,
+            SmtpServerProblem = delivered.SmtpServerProblem,
             EmailDestination = options.Smtp is { } s ? "smtp://" + s.Server : Path.GetFullPath(paths.Email),
             Elapsed = stopwatch.Elapsed,
-        };
-    }
-
-    /// <summary>Renders the letter (unless an earlier run left a PDF whose hash matches the ledger) and builds the outgoing letter.</summary>
-    private OutgoingLetter Prepare(LetterWorkItem item, LetterComposer composer, DateOnly letterDate, CampaignPaths paths, LedgerWriter ledger, NoticePackage notice)
-    {
-        var letter = item.Letter;
-        var composed = composer.Compose(letter, letterDate);
-        var pdfPath = paths.LetterPdf(letter.LetterId);
-        string sha;
-        int pages;
-        if (item.KnownSha256 is not null && File.Exists(pdfPath) && EmailReadiness.Sha256OfFile(pdfPath) == item.KnownSha256)
-        {
-            sha = item.KnownSha256;
-            pages = item.KnownPages > 0 ? item.KnownPages : PdfSharp.Pdf.IO.PdfReader.Open(pdfPath, PdfSharp.Pdf.IO.PdfDocumentOpenMode.Import).PageCount;
-        }
-        else
-        {
-            using var buffer = new MemoryStream(128 * 1024);
-            pages = pdfWriter.Write(composed.Document, buffer);
-            sha = Convert.ToHexStringLower(SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
-            var temp = pdfPath + ".tmp";
-            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                file.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-            }
-
-            File.Move(temp, pdfPath, overwrite: true);
-            ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, new LetterRendered(
-                sha, pages, Path.GetFileName(pdfPath), letter.Recipient.LargePrint,
-                letterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        }
-
-        return OutgoingLetterBuilder.Build(notice.Id, letter, composed, pdfPath, sha, pages) with
-        {
-            MessageId = item.MessageId,
-            ResumeIntent = item.ResumeIntent,
-            Resend = item.Resend,
-        };
-    }
-
-    private EmailPickupOptions EmailOptions(NoticePackage notice, CampaignPaths paths)
-    {
-        var from = notice.EmailFrom ?? notice.Sender.Email
-            ?? throw new NoticePackageException([$"{Path.Combine(notice.Directory, NoticePackageLoader.NoticeFileName)}:1: email.from or sender.email is needed to send email."]);
-        var address = new MailAddress(from);
-        return new EmailPickupOptions
-        {
-            PickupDirectory = paths.Email,
-            FromAddress = address.Address,
-            FromDisplayName = string.IsNullOrEmpty(address.DisplayName) ? notice.Sender.Organisation : address.DisplayName,
-            ReplyToAddress = notice.EmailReplyTo,
-            BounceDomain = notice.BounceDomain,
-            ReplyDomain = notice.ReplyDomain,
-            // Signed VERP and Reply-To; the key is NOTICES_VERP_KEY, else the store's own (made on first use).
-            Verp = notice.BounceDomain is null && notice.ReplyDomain is null ? null : VerpSigner.FromEnvironmentOr(() => StoreSecrets.VerpKey(db)),
-            MessageIdDomain = notice.BounceDomain ?? address.Host,
         };
     }
 }

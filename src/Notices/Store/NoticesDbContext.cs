@@ -39,7 +39,8 @@ public sealed class NoticesDbContext(DbContextOptions<NoticesDbContext> options)
         {
             e.ToTable("letters");
             e.HasKey(l => l.LetterId);
-            e.HasIndex(l => new { l.CampaignId, l.PatientId }).IsUnique();
+            // One original letter per patient and campaign; reminders (ReminderOf set) sit beside it.
+            e.HasIndex(l => new { l.CampaignId, l.PatientId }).IsUnique().HasFilter("\"ReminderOf\" IS NULL");
         });
         modelBuilder.Entity<LedgerEntry>(e =>
         {

@@ -5,12 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Notices.Store;
 
 /// <summary>
-/// Creates and versions the schema in code. Version 1 is what EF Core's model creates;
-/// later versions add numbered upgrade steps here rather than relying on migrations tooling.
+/// Creates and versions the schema in code. A new store gets what EF Core's model creates (the current version);
+/// an older store is brought up to date by the numbered upgrade steps here rather than by migrations tooling.
 /// </summary>
 public static class StoreSchema
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>
     /// Opens the store at <paramref name="dbPath"/>, creating the file, its folder and the schema when they do not exist.
@@ -103,6 +103,10 @@ public static class StoreSchema
             db.Database.EnsureCreated();
             db.Database.ExecuteSqlRaw(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version={CurrentVersion};"));
         }
+        else if (version < CurrentVersion)
+        {
+            Upgrade(db, version);
+        }
         else if (version > CurrentVersion)
         {
             throw new InvalidOperationException(
@@ -111,6 +115,26 @@ public static class StoreSchema
 
         // Not part of the versioned EF model: also added to stores made before the table existed.
         StoreSecrets.EnsureTable(db);
+    }
+
+    /// <summary>
+    /// Version 2: reminder letters (<c>letters.ReminderOf</c>) share their patient with the original letter, so the
+    /// one-letter-per-patient index holds for original letters only. One transaction: all of it or none.
+    /// </summary>
+    private static void Upgrade(NoticesDbContext db, int from)
+    {
+        if (from >= 2)
+        {
+            return;
+        }
+
+        using var tx = db.Database.BeginTransaction();
+        db.Database.ExecuteSqlRaw("ALTER TABLE letters ADD COLUMN \"ReminderOf\" TEXT NULL;");
+        db.Database.ExecuteSqlRaw("DROP INDEX IF EXISTS \"IX_letters_CampaignId_PatientId\";");
+        db.Database.ExecuteSqlRaw(
+            "CREATE UNIQUE INDEX \"IX_letters_CampaignId_PatientId\" ON letters (\"CampaignId\", \"PatientId\") WHERE \"ReminderOf\" IS NULL;");
+        db.Database.ExecuteSqlRaw(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version={CurrentVersion};"));
+        tx.Commit();
     }
 
     public static int ReadUserVersion(NoticesDbContext db)

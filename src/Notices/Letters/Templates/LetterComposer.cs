@@ -27,12 +27,16 @@ public sealed class LetterComposer
     /// <param name="letter">The planned letter (recipient snapshot and devices).</param>
     /// <param name="date">The letter date (the caller resolves <see cref="NoticePackage.Date"/> or today).</param>
     /// <exception cref="NoticeTemplateException">A template refers to an unknown field or a helper failed.</exception>
-    public ComposedLetter Compose(PlannedLetter letter, DateOnly date)
+    public ComposedLetter Compose(PlannedLetter letter, DateOnly date) => Compose(letter, date, null);
+
+    /// <param name="reminder">Null for the original letter; for a reminder, its number and the first letter's date
+    /// (see <see cref="NoticeTemplates.MergeReminder"/>).</param>
+    public ComposedLetter Compose(PlannedLetter letter, DateOnly date, ReminderText? reminder)
     {
         ArgumentNullException.ThrowIfNull(letter);
         // The address block and reply form read the snapshot directly, so clean here, not only in the model.
         letter = LetterText.Clean(letter);
-        var merged = _templates.Merge(letter, date);
+        var merged = reminder is null ? _templates.Merge(letter, date) : _templates.MergeReminder(letter, date, reminder);
         var address = DanishAddressBlock.Format(letter.Recipient);
         // Only email letters need the HTML and text bodies; a post letter would parse and render them for nothing.
         var (emailHtml, emailText) = letter.Channel == DeliveryChannelKind.Email

@@ -20,6 +20,10 @@ public sealed partial class NoticeTemplates
     private readonly CompiledTemplate _letter;
     private readonly CompiledTemplate _email;
     private readonly CompiledTemplate _subject;
+    private readonly CompiledTemplate? _reminder;
+
+    /// <summary>Prefix of a reminder's email subject.</summary>
+    public const string ReminderSubjectPrefix = "Påmindelse: ";
 
     /// <summary>Compiles the templates; throws <see cref="NoticeTemplateException"/> on a syntax error.</summary>
     public NoticeTemplates(NoticePackage package)
@@ -31,6 +35,7 @@ public sealed partial class NoticeTemplates
         _letter = CompiledTemplate.Compile(markdown, package.LetterTemplate, package.LetterTemplatePath);
         _email = CompiledTemplate.Compile(markdown, package.EmailTemplate, package.EmailTemplatePath);
         _subject = CompiledTemplate.Compile(plain, package.EmailSubject, EmailSubjectSource);
+        _reminder = package.ReminderTemplate is { } reminder ? CompiledTemplate.Compile(markdown, reminder, package.ReminderTemplatePath) : null;
     }
 
     public NoticePackage Package => _package;
@@ -43,6 +48,41 @@ public sealed partial class NoticeTemplates
     }
 
     /// <summary>
+    /// Merges a reminder: reminder.md for both the letter and the email body when the package has one (its model is the
+    /// letter's plus <c>reminder.number</c> and <c>reminder.first_letter_date</c>); otherwise the letter and email texts
+    /// headed "Påmindelse" with a line giving the first letter's date. The subject is prefixed "Påmindelse: ".
+    /// </summary>
+    public MergedLetter MergeReminder(PlannedLetter letter, DateOnly letterDate, ReminderText reminder)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        var model = LetterModelBuilder.Build(_package, letter, letterDate);
+        var subject = ReminderSubjectPrefix + OneLine(_subject.Render(model));
+        if (_reminder is not null)
+        {
+            model["reminder"] = new Dictionary<string, object?>
+            {
+                ["number"] = reminder.Number,
+                ["first_letter_date"] = DanishDates.LongDate(reminder.FirstLetterDate),
+            };
+            var text = _reminder.Render(model);
+            return new MergedLetter(text, text, subject);
+        }
+
+        var heading = DefaultReminderHeading(reminder);
+        return new MergedLetter(heading + _letter.Render(model), heading + _email.Render(model), subject);
+    }
+
+    /// <summary>The default reminder's opening, in Danish: a heading and a line giving the first letter's date.</summary>
+    public static string DefaultReminderHeading(ReminderText reminder)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        return "## Påmindelse\n\n"
+            + $"Vi skrev til dig den {DanishDates.LongDate(reminder.FirstLetterDate)} med en vigtig sikkerhedsmeddelelse, og vi har endnu "
+            + "ikke fået din kvittering. Derfor sender vi meddelelsen igen herunder. Læs den, og send kvitteringsformularen "
+            + "retur til os, så vi ved, at du har modtaget den.\n\n";
+    }
+
+    /// <summary>
     /// Merges two synthetic letters (one with every optional field and flag set, one with none) so that an undefined
     /// field in any branch of <c>{{#if}}</c>/<c>{{else}}</c> fails at load time instead of mid-run.
     /// </summary>
@@ -52,6 +92,7 @@ public sealed partial class NoticeTemplates
         foreach (var letter in SyntheticLetters.For(_package))
         {
             Merge(letter, date);
+            MergeReminder(letter, date, new ReminderText(1, date));
         }
     }
 
