@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Notices.Acknowledgements;
 using Notices.Model;
 using Notices.Campaigns;
 using Notices.Ledger;
+using Notices.Letters;
 using Notices.Reports;
 using Notices.Runs;
 using Notices.Store;
@@ -18,7 +20,8 @@ public static class DemoCommand
         var output = CommonOptions.Out();
         var command = new Command("demo",
             "Run the whole pipeline on the bundled sample (50 fictional Danish patients, the FA830 insulin-pump notice): "
-            + "import, plan, send (.eml files and a print batch), verify the ledger and write the report. "
+            + "import, plan, send (.eml files and a print batch), record the reply forms of every third reached patient, "
+            + "remind the others as of 31 days on, verify the ledger and write report.pdf and report.csv. "
             + "Running it again shows that nothing is delivered twice.")
         {
             output,
@@ -48,31 +51,69 @@ public static class DemoCommand
         var summary = await SendCommand.RunWithProgress(db, review, new SendOptions { OutputDirectory = outputDirectory }, ct);
         SendCommand.PrintSummary(summary, outputDirectory);
 
-        AnsiConsole.Write(new Rule("[bold]4. verify and report[/]").LeftJustified());
+        AnsiConsole.Write(new Rule("[bold]4. acknowledge and remind[/]").LeftJustified());
+        var (acknowledged, reminded) = await FollowUp(db, review, outputDirectory, ct);
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Reply forms back (every third reached patient, by post): {acknowledged} recorded now. Reminders as of {Iso(RemindAsOf)}: {reminded} sent now.");
+
+        AnsiConsole.Write(new Rule("[bold]5. verify and report[/]").LeftJustified());
         var verification = LedgerVerifier.Verify(db);
         var projection = LetterStateProjector.Project(db, review.Notice.Id);
+        var head = LedgerHeadSummary.Read(db);
         var figures = EffectivenessFigures.From(projection, ReportCampaigns.Read(db, projection, ReportDays.Day(DateTimeOffset.UtcNow)));
-        var report = EffectivenessCsvWriter.Write(figures, Path.Combine(outputDirectory, review.Notice.Id));
+        var campaignDir = Path.Combine(outputDirectory, review.Notice.Id);
+        var report = EffectivenessCsvWriter.Write(figures, campaignDir);
+        var (reportPdf, _) = EffectivenessReportPdf.Write(figures, head, campaignDir);
+        ReportLedgerHeadWriter.Write(campaignDir, review.Notice.Id, projection.Total, head, DateTimeOffset.UtcNow);
         var paths = new CampaignPaths(outputDirectory, review.Notice.Id);
 
         var table = new Table().Border(TableBorder.Rounded).Title("[bold]demo summary[/]").AddColumn("").AddColumn(new TableColumn("").RightAligned()).HideHeaders();
         table.AddRow("letters (affected patients)", N(review.Plan.Letters.Count));
-        table.AddRow("emails (.eml)", N(projection.Counts.GetValueOrDefault(LetterDeliveryState.Sent)));
-        table.AddRow("printed (batch)", N(projection.Counts.GetValueOrDefault(LetterDeliveryState.Printed)));
-        table.AddRow("unreachable", N(projection.Counts.GetValueOrDefault(LetterDeliveryState.Unreachable)));
-        table.AddRow("failed or pending", N(projection.Counts.GetValueOrDefault(LetterDeliveryState.Failed) + projection.Counts.GetValueOrDefault(LetterDeliveryState.Pending)));
+        table.AddRow("reached by email (.eml)", N(projection.ReachCounts.GetValueOrDefault(LetterDeliveryState.Sent)));
+        table.AddRow("reached by post (batch)", N(projection.ReachCounts.GetValueOrDefault(LetterDeliveryState.Printed)));
+        table.AddRow("unreachable", N(projection.ReachCounts.GetValueOrDefault(LetterDeliveryState.Unreachable)));
+        table.AddRow("failed or pending", N(projection.ReachCounts.GetValueOrDefault(LetterDeliveryState.Failed) + projection.ReachCounts.GetValueOrDefault(LetterDeliveryState.Pending)));
+        table.AddRow("acknowledged", N(projection.Acknowledged));
+        table.AddRow("reminders (-R1)", N(projection.Reminders.Count));
         table.AddRow("ledger verified", verification.IsValid ? $"[green]yes[/] ({N((int)verification.RowCount)} rows)" : $"[red]NO[/] (row {verification.FirstBadSeq})");
         table.AddRow("time", clock.Elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Letters:      {paths.Letters}");
-        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Email (.eml): {paths.Email}");
-        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Print batch:  {paths.Print}");
-        AnsiConsole.MarkupLineInterpolated(System.Globalization.CultureInfo.InvariantCulture, $"Report:       {Path.GetFullPath(report)}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Letters:      {paths.Letters}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Email (.eml): {paths.Email}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Print batch:  {paths.Print}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Report:       {Path.GetFullPath(reportPdf)}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"              {Path.GetFullPath(report)}");
 
         // The sample has one unreachable patient on purpose; the demo succeeds when every letter reached a known state.
-        var unknown = projection.Counts.GetValueOrDefault(LetterDeliveryState.Pending) + projection.Counts.GetValueOrDefault(LetterDeliveryState.Failed);
+        var unknown = projection.ReachCounts.GetValueOrDefault(LetterDeliveryState.Pending) + projection.ReachCounts.GetValueOrDefault(LetterDeliveryState.Failed);
         return verification.IsValid && unknown == 0 ? ExitCodes.Done : ExitCodes.Failure;
     }
+
+    /// <summary>A fixed day 31 days after the demo's letters, so a second demo finds the same round and sends nothing new.</summary>
+    private static DateOnly RemindAsOf => DateOnly.FromDateTime(DateTime.Today).AddDays(31);
+
+    /// <summary>
+    /// The follow-up an RA team does: every third reached patient's reply form comes back (recorded like
+    /// <c>notices ack</c>, only the ones not yet recorded, so the demo can run twice), then a reminder round for the rest,
+    /// as of 31 days on.
+    /// </summary>
+    private static async Task<(int Acknowledged, int Reminded)> FollowUp(NoticesDbContext db, PlanReview review, string outputDirectory, CancellationToken ct)
+    {
+        var projection = LetterStateProjector.Project(db, review.Notice.Id);
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var replies = projection.Letters
+            .Where(l => l.Reach is LetterDeliveryState.Sent or LetterDeliveryState.Printed)
+            .Where((_, i) => i % 3 == 0)
+            .Where(l => l.Acknowledgement is null)
+            .Select(l => new AckRequest(l.LetterId, today, AckMethod.Post, AckSource.Manual))
+            .ToList();
+        var outcome = new AckRun(db).Run(review.Notice.Id, replies, inputHasProblems: false, "demo");
+        var remind = await new RemindRun(db, new PdfSharpLetterWriter()).RunAsync(review.Notice, review.Templates,
+            new RemindOptions { OutputDirectory = outputDirectory, AsOf = RemindAsOf, AfterDays = 30 }, null, ct);
+        return (outcome.Recorded.Count, remind.RemindedByEmail + remind.RemindedByPost);
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -23,15 +23,24 @@ public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
     public void Every_reachable_affected_patient_has_a_letter_pdf()
     {
         var pdfs = Directory.GetFiles(Path.Combine(demo.Campaign, "letters"), "*.pdf");
-        Assert.Equal(SampleFacts.AffectedPatients - 1, pdfs.Length);
-        Assert.All(pdfs, p => Assert.Matches(@"FA830-(DK|SE)-\d{6}\.pdf$", p));
+        var originals = pdfs.Where(p => !p.Contains("-R", StringComparison.Ordinal)).ToList();
+        Assert.Equal(SampleFacts.AffectedPatients - 1, originals.Count);
+        Assert.All(originals, p => Assert.Matches(@"FA830-(DK|SE)-\d{6}\.pdf$", p));
+        // The demo's follow-up: every third reached patient acknowledged, the others reminded once (-R1).
+        var reached = SampleFacts.AffectedPatients - 1;
+        var acknowledged = (reached + 2) / 3;
+        var reminders = pdfs.Where(p => p.Contains("-R", StringComparison.Ordinal)).ToList();
+        Assert.Equal(reached - acknowledged, reminders.Count);
+        Assert.All(reminders, p => Assert.Matches(@"FA830-(DK|SE)-\d{6}-R1\.pdf$", p));
+        Assert.Matches($@"acknowledged\s*│\s*{acknowledged}\b", demo.First.StdOut);
+        Assert.Contains("Påmindelse", Poppler.Text(reminders[0]), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Consented_patients_get_one_eml_each_with_the_pdf_attached()
     {
-        var emls = Directory.GetFiles(Path.Combine(demo.Campaign, "email"), "*.eml");
-        Assert.Equal(EmailPatients.Length, emls.Length);
+        var emls = Directory.GetFiles(Path.Combine(demo.Campaign, "email"), "*.eml").Where(p => !p.Contains("-R", StringComparison.Ordinal)).ToList();
+        Assert.Equal(EmailPatients.Length, emls.Count);
         foreach (var path in emls)
         {
             var mail = EmlMessage.Load(path);
@@ -53,7 +62,7 @@ public sealed class DemoTests(DemoFixture demo) : IClassFixture<DemoFixture>
         var print = Path.Combine(demo.Campaign, "print");
         var batch = Path.Combine(print, "batch-0001.pdf");
         Assert.True(File.Exists(batch));
-        var manifest = File.ReadAllLines(Path.Combine(print, "manifest.csv")).Skip(1).Where(l => l.Length > 0).ToList();
+        var manifest = File.ReadAllLines(Path.Combine(print, "manifest.csv")).Skip(1).Where(l => l.Length > 0 && !l.Contains("-R1", StringComparison.Ordinal)).ToList();
         var postLetters = SampleFacts.AffectedPatients - 1 - EmailPatients.Length;
         Assert.Equal(postLetters, manifest.Count);
         Assert.True(Poppler.Pages(batch) >= postLetters * 2, "each letter has at least a body page and the reply form");

@@ -56,7 +56,7 @@ public sealed class RemindKillTests(ITestOutputHelper output) : IDisposable
         var projection = _ws.Project();
         Assert.All(projection.Reminders, r => Assert.Contains(r.State, new[] { LetterDeliveryState.Sent, LetterDeliveryState.Printed }));
         Assert.All(projection.Reminders, r => Assert.True(r.HandOvers <= 1, $"{r.LetterId} handed over {r.HandOvers} times"));
-        Assert.Empty(projection.Reminders.Where(r => r.Anomalies.Count > 0));
+        Assert.DoesNotContain(projection.Reminders, r => r.Anomalies.Count > 0);
         Assert.Equal(0, _ws.Scalar("SELECT COUNT(*) FROM ledger WHERE Kind = 'ReminderPlanned' AND LetterId LIKE '%-R2'"));
 
         // And the round, run once more, plans nothing new.
