@@ -18,12 +18,7 @@ public static class ReportPdfDrawer
         LetterPdfSetup.EnsureInitialised();
         using var document = new PdfDocument();
         document.Options.CompressContentStreams = true;
-        document.Info.Title = metadata.Title;
-        document.Info.Author = metadata.Author;
-        document.Info.Subject = metadata.Subject;
-        document.Info.Keywords = metadata.Keywords;
-        document.Info.Creator = "Notices";
-        document.Language = metadata.Language;
+        metadata.ApplyTo(document);
         foreach (var layoutPage in pages)
         {
             var page = document.AddPage();

@@ -18,12 +18,7 @@ public sealed class PdfLetterPainter
         using var document = new PdfDocument();
         document.Options.CompressContentStreams = true;
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
-        document.Info.Title = metadata.Title;
-        document.Info.Author = metadata.Author;
-        document.Info.Subject = metadata.Subject;
-        document.Info.Keywords = metadata.Keywords;
-        document.Info.Creator = "Notices";
-        document.Language = metadata.Language;
+        metadata.ApplyTo(document);
 
         var images = new Dictionary<string, XImage>(StringComparer.Ordinal);
         try
