@@ -1,7 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Notices.Acknowledgements;
 using Notices.Campaigns;
+using Notices.Ledger;
+using Notices.Model;
+using Notices.Reports;
 using Notices.Letters;
 using Notices.Letters.Templates;
 using Notices.Records;
@@ -89,6 +93,7 @@ public static class BenchCommand
             rows.Add(("plan", $"{review.Plan.Letters.Count:N0} letters in {planTime.TotalSeconds:0.0} s"));
             rows.Add(("send", $"{summary.Rendered:N0} PDFs, {summary.Emailed:N0} .eml, {summary.Printed:N0} printed in {summary.Elapsed.TotalSeconds:0.0} s"));
             rows.Add(("[bold]campaign end to end[/]", $"[bold]{total.TotalSeconds:0.0} s[/] (import + plan + send), {review.Plan.Letters.Count / summary.Elapsed.TotalSeconds:0} letters/s in send"));
+            rows.AddRange(await FollowUp(db, review, directory, ct));
         }
 
         rows.Add(("[bold]peak memory (working set)[/]", $"[bold]{Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MB[/]"));
@@ -112,6 +117,36 @@ public static class BenchCommand
 
         Print(rows);
         return ExitCodes.Done;
+    }
+
+    /// <summary>The follow-up of the same campaign: every third reached patient acknowledges, the rest get a reminder
+    /// round as of 31 days after the letters, and the authority's report is written.</summary>
+    private static async Task<List<(string Measure, string Value)>> FollowUp(NoticesDbContext db, PlanReview review, string directory, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var letterDate = new DateOnly(2026, 11, 21);
+        var replies = LetterStateProjector.Project(db, review.Notice.Id).Letters
+            .Where(l => l.Reach is LetterDeliveryState.Sent or LetterDeliveryState.Printed)
+            .Where((_, i) => i % 3 == 0)
+            .Select(l => new AckRequest(l.LetterId, DateOnly.FromDateTime(DateTime.Today), AckMethod.Post, AckSource.File))
+            .ToList();
+        var acknowledged = new AckRun(db).Run(review.Notice.Id, replies, inputHasProblems: false, "bench").Recorded.Count;
+        var ackTime = clock.Elapsed;
+        var remind = await new RemindRun(db, new PdfSharpLetterWriter()).RunAsync(review.Notice, review.Templates,
+            new RemindOptions { OutputDirectory = directory, AsOf = letterDate.AddDays(31), AfterDays = 30 }, null, ct);
+        var remindTime = clock.Elapsed - ackTime;
+        var projection = LetterStateProjector.Project(db, review.Notice.Id);
+        var figures = EffectivenessFigures.From(projection, ReportCampaigns.Read(db, projection, ReportDays.Day(DateTimeOffset.UtcNow)));
+        var campaignDir = Path.Combine(directory, review.Notice.Id);
+        var (_, pages) = EffectivenessReportPdf.Write(figures, LedgerHeadSummary.Read(db), campaignDir);
+        EffectivenessCsvWriter.Write(figures, campaignDir);
+        var reportTime = clock.Elapsed - ackTime - remindTime;
+        return
+        [
+            ("ack", $"{acknowledged:N0} acknowledgements in {ackTime.TotalSeconds:0.0} s"),
+            ("remind", $"{remind.RemindedByEmail + remind.RemindedByPost:N0} reminders ({remind.Rendered:N0} PDFs) in {remindTime.TotalSeconds:0.0} s"),
+            ("report", $"report.pdf ({pages} pages) + report.csv ({figures.Affected:N0} rows) in {reportTime.TotalSeconds:0.0} s"),
+        ];
     }
 
     private static (string Patients, string Devices, string NoticeDirectory) Prepare(string directory)
