@@ -55,5 +55,12 @@ public sealed class ReportHostileTests : IDisposable
         Assert.DoesNotContain("   at ", report.All, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(campaign, "report.pdf")));
         Assert.False(File.Exists(Path.Combine(campaign, "report.csv")));
+
+        // status still shows the figures, but says the history behind them was edited and exits 1.
+        var status = CliRunner.Run(_dir.Path, "status", "fa830-minimed-dk", "--db", db);
+        Assert.True(status.ExitCode == 1, status.All);
+        Assert.Contains("does not verify", status.StdErr, StringComparison.Ordinal);
+        Assert.Contains("Ledger head:", status.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", status.All, StringComparison.Ordinal);
     }
 }
