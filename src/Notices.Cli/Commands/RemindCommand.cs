@@ -15,6 +15,9 @@ namespace Notices.Cli.Commands;
 /// <summary><c>notices remind</c>: a reminder round for the patients who have not acknowledged.</summary>
 public static class RemindCommand
 {
+    /// <summary>How far ahead --as-of may lie (tests and rehearsals run rounds ahead of time; a typo in the year does not pass).</summary>
+    private const int MaxAsOfDaysAhead = 366;
+
     public static Command Create()
     {
         var campaign = CommonOptions.CampaignId();
@@ -26,7 +29,7 @@ public static class RemindCommand
                 + "acknowledged is reminded: days as 30d or 30, weeks as 4w. At least 1 day.",
             Required = true,
         };
-        var asOf = new Option<string?>("--as-of") { Description = "Run the round as of this day, yyyy-mm-dd (default: today); reminders are dated with it." };
+        var asOf = new Option<string?>("--as-of") { Description = "Run the round as of this day, yyyy-mm-dd (default: today; at most a year ahead); reminders are dated with it." };
         var notice = new Option<string?>("--notice")
         {
             Description = "The campaign's notice package folder, when it is no longer where 'send' found it.",
@@ -130,9 +133,18 @@ public static class RemindCommand
             return DateOnly.FromDateTime(DateTime.Now);
         }
 
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new UsageException($"--as-of must be yyyy-mm-dd, not '{text}'.");
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            throw new UsageException($"--as-of must be yyyy-mm-dd, not '{text}'.");
+        }
+
+        // Reminders are dated with --as-of and are the last contact the next round counts from: a typo such as 2062
+        // for 2026 would send letters dated decades ahead and hold every later round back for good.
+        var latest = DateOnly.FromDateTime(DateTime.Now).AddDays(MaxAsOfDaysAhead);
+        return day <= latest
+            ? day
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"--as-of {text} is more than {MaxAsOfDaysAhead} days after today; reminders would be dated then. Check the year."));
     }
 
     private static void Print(RemindSummary s, string outputDirectory)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Notices.Ledger;
 using Notices.Reports;
+using Notices.Runs;
 using Notices.Store;
 using Spectre.Console;
 
@@ -32,6 +33,7 @@ public static class ReportCommand
     {
         using var db = StoreSchema.OpenExisting(dbPath);
         var projection = StatusCommand.Load(db, campaignId);
+        LedgerGate.EnsureIntact(db, "report"); // a report for the authority is never made from an edited history
         var head = LedgerHeadSummary.Read(db);
         var now = DateTimeOffset.UtcNow;
         var figures = EffectivenessFigures.From(projection, ReportCampaigns.Read(db, projection, ReportDays.Day(now)));

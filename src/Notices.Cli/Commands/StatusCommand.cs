@@ -56,6 +56,15 @@ public static class StatusCommand
         var figures = EffectivenessFigures.From(projection, ReportCampaigns.Read(db, projection, ReportDays.Day(DateTimeOffset.UtcNow)));
         StatusFigures.Print(figures);
         PrintLedgerHead(LedgerHeadSummary.Read(db));
+
+        // The figures are shown either way (they are what the store says), but not as if the history were sound.
+        var check = LedgerVerifier.Verify(db);
+        if (!check.IsValid)
+        {
+            CommandRunner.Error($"the ledger does not verify ({check.Reason}): the figures above rest on an edited history. Run 'notices verify'.");
+            return ExitCodes.Failure;
+        }
+
         return ExitCodes.Done;
     }
 

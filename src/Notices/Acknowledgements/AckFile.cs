@@ -24,10 +24,23 @@ public static class AckFile
     /// <summary>The most problems of each kind listed (all are counted).</summary>
     public const int MaxListed = 1000;
 
+    /// <summary>
+    /// The largest file read: far more than any campaign's replies (a row is ~40 bytes), and small enough that a wrong
+    /// file (a whole export) is refused before it is read rather than held in memory row by row.
+    /// </summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
     public static AckFileResult Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var issues = new ImportIssueCollector(MaxListed);
+        if (new FileInfo(path).Length > MaxFileBytes)
+        {
+            issues.Error(Path.GetFileName(path), 1, string.Create(CultureInfo.InvariantCulture,
+                $"the file is larger than {MaxFileBytes / (1024 * 1024)} MB: an acknowledgement file has one short row per letter; is it the right file?"));
+            return Result(Path.GetFileName(path), [], issues);
+        }
+
         using var file = CsvFile.Open(path, issues);
         var name = Path.GetFileName(path);
         if (file is null)

@@ -131,7 +131,7 @@ public static class EffectivenessReportLayout
         ], 8.5, role, rule);
         var header = Row("Brev-id", "Patient-id", "Årsag", FontFace.Bold, TextRole.TableHeader, 0.8);
         yield return ReportBlocks.Table(header,
-            f.Unreached.Select(u => Row(u.LetterId, u.PatientId, ReasonText(u), FontFace.Regular, TextRole.TableCell, 0.25)));
+            f.Unreached.Select(u => Row(u.LetterId, ReportText.Printable(u.PatientId, FontFace.Regular), ReasonText(u), FontFace.Regular, TextRole.TableCell, 0.25)));
     }
 
     /// <summary>The reason, and the reminders sent since, which the figures do not count as reaching the patient.</summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Notices.Letters.Fonts;
 using Notices.Letters.Templates;
 
 namespace Notices.Reports;
@@ -18,6 +20,34 @@ public static class ReportText
 
     /// <summary>A share with one decimal and a Danish comma, e.g. 87,5 %.</summary>
     public static string Percent(double value) => value.ToString("0.0", s_danish) + " %";
+
+    /// <summary>
+    /// Data as the report's font can draw it: a character it has no glyph for, and any control or format character
+    /// (e.g. a right-to-left override), is written as &lt;U+XXXX&gt;, so an odd patient id stays traceable and never stops the report.
+    /// </summary>
+    public static string Printable(string text, FontFace face)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            var drawable = category is not (UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned)
+                && rune.IsBmp // PDFsharp's glyph look-up cuts a code point above U+FFFF to 16 bits (U+1F600 would draw U+1F60)
+                && FontMetricsCache.HasGlyph(rune.Value, face);
+            if (drawable)
+            {
+                sb.Append(rune.ToString());
+            }
+            else
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<U+{rune.Value:X4}>");
+            }
+        }
+
+        return sb.ToString();
+    }
 
     public static string Date(DateOnly? date) => date is { } d ? DanishDates.LongDate(d) : "–";
 
