@@ -62,7 +62,7 @@ public static class ReminderHistory
         var facts = new List<ReminderFacts>(projection.Letters.Count);
         foreach (var original in projection.Letters)
         {
-            var snapshot = records.TryGetValue(original.LetterId, out var record) ? TryRead(record) : null;
+            var snapshot = records.TryGetValue(original.LetterId, out var record) ? LetterSnapshot.TryFromJson(record.SnapshotJson) : null;
             var patient = record is not null && patients.TryGetValue(record.PatientId, out var p) ? p : null;
             facts.Add(new ReminderFacts(original)
             {
@@ -86,18 +86,5 @@ public static class ReminderHistory
         }
 
         return patient is { CanReceiveEmail: true } ? patient.Email : null;
-    }
-
-    public static PlannedLetter? TryRead(LetterRecord record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        try
-        {
-            return LetterSnapshot.FromJson(record.SnapshotJson);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
     }
 }

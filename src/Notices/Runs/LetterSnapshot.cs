@@ -18,4 +18,17 @@ public static class LetterSnapshot
     public static PlannedLetter FromJson(string json) =>
         JsonSerializer.Deserialize<PlannedLetter>(json, Options)
         ?? throw new InvalidOperationException("A stored letter snapshot is empty.");
+
+    /// <summary>The stored letter, or null when its snapshot cannot be read (a damaged row fails its own letter).</summary>
+    public static PlannedLetter? TryFromJson(string json)
+    {
+        try
+        {
+            return FromJson(json);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException or NotSupportedException or NullReferenceException)
+        {
+            return null;
+        }
+    }
 }

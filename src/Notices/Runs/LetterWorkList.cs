@@ -36,7 +36,7 @@ public sealed class LetterWorkList
             var letter = planned;
             if (records.TryGetValue(planned.LetterId, out var record))
             {
-                if (ReadSnapshot(record) is not { } stored)
+                if (LetterSnapshot.TryFromJson(record.SnapshotJson) is not { } stored)
                 {
                     // A damaged snapshot fails its own letter; the letter must not silently take other data.
                     if (state is LetterDeliveryState.Sent or LetterDeliveryState.Printed or LetterDeliveryState.Acknowledged)
@@ -173,18 +173,6 @@ public sealed class LetterWorkList
         }
 
         tx.Commit();
-    }
-
-    private static PlannedLetter? ReadSnapshot(LetterRecord record)
-    {
-        try
-        {
-            return LetterSnapshot.FromJson(record.SnapshotJson);
-        }
-        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or NotSupportedException or NullReferenceException)
-        {
-            return null;
-        }
     }
 
     private static void EnsureCampaign(NoticesDbContext db, NoticePackage notice, DateTimeOffset now)

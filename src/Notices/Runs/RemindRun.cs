@@ -44,7 +44,8 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
         // Durable intent first: the ledger says which reminders this round makes before any row or file exists.
         if (due.Count > 0)
         {
-            ledger.AppendDurably([.. due.Select(d => new LetterEvent(notice.Id, d.ReminderId, PatientOf(before, d.OriginalLetterId),
+            var patientOf = before.Letters.ToDictionary(l => l.LetterId, l => l.PatientId, StringComparer.Ordinal);
+            ledger.AppendDurably([.. due.Select(d => new LetterEvent(notice.Id, d.ReminderId, patientOf[d.OriginalLetterId],
                 new ReminderPlanned(d.OriginalLetterId, d.Number, d.Channel, options.AsOf, d.SwitchedChannel ? SwitchNote(d.Channel) : null)))]);
             RestoreRows(notice.Id);
         }
@@ -59,7 +60,7 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
         var texts = new Dictionary<string, (DateOnly, ReminderText)>(StringComparer.Ordinal);
         foreach (var reminder in planned.Reminders.Where(ReminderDueRule.IsUnfinished))
         {
-            if (!records.TryGetValue(reminder.LetterId, out var record) || ReminderHistory.TryRead(record) is not { } letter
+            if (!records.TryGetValue(reminder.LetterId, out var record) || LetterSnapshot.TryFromJson(record.SnapshotJson) is not { } letter
                 || !asOfs.TryGetValue(reminder.LetterId, out var plan))
             {
                 const string reason = "the stored data of this reminder cannot be read";
@@ -125,16 +126,25 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
         }
 
         var records = db.Letters.AsNoTracking().Where(l => l.CampaignId == campaignId).ToDictionary(l => l.LetterId, StringComparer.Ordinal);
+        var missing = plannedReminders.Where(p => !records.ContainsKey(p.LetterId)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        // The patients of every missing row in one query, not one per reminder.
+        var patientIds = missing.Select(m => records.GetValueOrDefault(m.Event.OriginalLetterId)?.PatientId).OfType<string>().Distinct().ToList();
+        var patients = db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.PatientId)).ToDictionary(p => p.PatientId, StringComparer.Ordinal);
         var now = _time.GetUtcNow();
         var added = false;
-        foreach (var (reminderId, ev) in plannedReminders.Where(p => !records.ContainsKey(p.LetterId)))
+        foreach (var (reminderId, ev) in missing)
         {
-            if (!records.TryGetValue(ev.OriginalLetterId, out var original) || ReminderHistory.TryRead(original) is not { } snapshot)
+            if (!records.TryGetValue(ev.OriginalLetterId, out var original) || LetterSnapshot.TryFromJson(original.SnapshotJson) is not { } snapshot)
             {
                 continue; // the reminder then fails on its own when the run finds no readable row
             }
 
-            var patient = db.Patients.AsNoTracking().FirstOrDefault(p => p.PatientId == original.PatientId);
+            var patient = patients.GetValueOrDefault(original.PatientId);
             var letter = snapshot with
             {
                 LetterId = reminderId,
@@ -172,9 +182,6 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
             .OrderBy(e => e.Seq)
             .AsEnumerable()
             .Select(e => (e.LetterId!, (ReminderPlanned)e.ReadEvent()))];
-
-    private static string? PatientOf(CampaignProjection projection, string letterId) =>
-        projection.Letters.First(l => string.Equals(l.LetterId, letterId, StringComparison.Ordinal)).PatientId;
 
     private static string SwitchNote(DeliveryChannelKind channel) => channel == DeliveryChannelKind.Post
         ? "e-mailen kom ikke frem – påmindelsen sendes med post"
