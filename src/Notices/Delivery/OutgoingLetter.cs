@@ -23,6 +23,10 @@ public sealed record OutgoingLetter
     /// <summary>For sorting print batches; part of the manifest.</summary>
     public string? PostalCode { get; init; }
     public string Country { get; init; } = "DK";
+    /// <summary>For the manifest (the post room's sorting), never names.</summary>
+    public string? City { get; init; }
+    /// <summary>A large-print letter goes in print batches of its own (another printer or envelope).</summary>
+    public bool LargePrint { get; init; }
     /// <summary>The letter's Message-ID when one was recorded before (kept across runs); null: the channel makes one.</summary>
     public string? MessageId { get; init; }
     /// <summary>An earlier run recorded the intent to place this letter's .eml in the pickup directory and stopped:

@@ -118,23 +118,28 @@ public sealed class PrintBatchChannel : IDeliveryChannel
             _log.Record(new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId, new LetterFailed("print", reason)));
         }
 
-        if (result.Rows.Count == 0)
+        if (result.Placed.Count == 0)
         {
             return;
         }
 
-        PrintManifest.WriteFile(_folder.StagedRows(batch), result.Rows);
+        var rowsOfBatch = result.Placed
+            .Select(p => new PrintManifestRow(batch, p.Position, p.Letter.LetterId, p.Letter.PatientId, p.Pages, p.FirstPage,
+                p.Letter.PostalCode, p.Letter.Country, p.PdfSha256, p.BlankPages))
+            .ToList();
+
+        PrintManifest.WriteFile(_folder.StagedRows(batch), rowsOfBatch);
         var sha = PrintBatchFolder.Sha256(stagedPdf);
         var rowsSha = PrintBatchFolder.Sha256(_folder.StagedRows(batch));
-        var events = new List<LetterEvent>(result.Rows.Count + 1);
-        foreach (var row in result.Rows)
+        var events = new List<LetterEvent>(rowsOfBatch.Count + 1);
+        foreach (var row in rowsOfBatch)
         {
             events.Add(new LetterEvent(_options.CampaignId, row.LetterId, row.PatientId,
                 new PrintBatched(row.Batch, row.Position, row.FirstPage, row.Pages, row.PdfSha256, row.BlankPages)));
         }
 
-        var pages = result.Rows.Sum(r => r.Pages + r.BlankPages);
-        var seal = new BatchSealed(batch, sha, result.Rows.Count, pages, rowsSha);
+        var pages = rowsOfBatch.Sum(r => r.Pages + r.BlankPages);
+        var seal = new BatchSealed(batch, sha, rowsOfBatch.Count, pages, rowsSha);
         events.Add(new LetterEvent(_options.CampaignId, null, null, seal));
 
         // The seal is durable before anyone can see the batch; from here on it exists (Recover finishes the moves).

@@ -7,12 +7,12 @@ namespace Notices.Delivery;
 /// <summary>Concatenates letter PDFs (already in post-room order) into one batch file with PDFsharp page import.</summary>
 internal static class PrintBatchWriter
 {
-    public sealed record Result(IReadOnlyList<PrintManifestRow> Rows, IReadOnlyDictionary<string, string> Failures);
+    public sealed record Result(IReadOnlyList<BatchPlacement> Placed, IReadOnlyDictionary<string, string> Failures);
 
     public static Result Write(string batchPath, IReadOnlyList<OutgoingLetter> letters, bool padToEven)
     {
         var batchName = Path.GetFileName(batchPath);
-        var rows = new List<PrintManifestRow>();
+        var rows = new List<BatchPlacement>();
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
         using var output = new PdfDocument();
         output.Info.Title = Path.GetFileNameWithoutExtension(batchName);
@@ -78,8 +78,7 @@ internal static class PrintBatchWriter
                 blank = 1;
             }
 
-            rows.Add(new PrintManifestRow(batchName, rows.Count + 1, letter.LetterId, letter.PatientId, pages, firstPage,
-                letter.PostalCode, letter.Country, sha, blank));
+            rows.Add(new BatchPlacement(letter, rows.Count + 1, firstPage, pages, blank, sha));
         }
 
         if (rows.Count > 0)

@@ -67,7 +67,7 @@ internal sealed class LetterAccumulator(string letterId)
         Channel = ledgerEvent switch
         {
             EmailSending or EmailWritten or EmailAccepted or EmailDelivered or EmailFailed or EmailBounced => DeliveryChannelKind.Email,
-            PrintBatched or BatchSealed or PrintSubmitted or BatchPosted or Returned => DeliveryChannelKind.Post,
+            PrintBatched or BatchSealed or PrintSubmitted or PrintCompleted or PrintFailed or BatchPosted or Returned => DeliveryChannelKind.Post,
             Unreachable => DeliveryChannelKind.Unreachable,
             _ => Channel,
         };

@@ -83,7 +83,7 @@ public static class LetterStateProjector
         return new CampaignProjection(campaignId, statuses, reminders);
     }
 
-    /// <summary>Campaign-level batch events (sealed, discarded, submitted, posted) apply to every letter last placed in that batch.</summary>
+    /// <summary>Campaign-level batch events (sealed, discarded, submitted, completed, failed, posted) apply to every letter last placed in that batch.</summary>
     private static void ApplyToBatch(Dictionary<string, LetterAccumulator> byLetter, LedgerEntry entry, LedgerEvent ledgerEvent)
     {
         var batch = ledgerEvent switch
@@ -91,6 +91,8 @@ public static class LetterStateProjector
             BatchSealed s => s.Batch,
             BatchDiscarded d => d.Batch,
             PrintSubmitted p => p.Batch,
+            PrintCompleted c => c.Batch,
+            PrintFailed f => f.Batch,
             BatchPosted p => p.Batch,
             _ => null,
         };

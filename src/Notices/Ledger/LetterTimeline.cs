@@ -28,6 +28,9 @@ public sealed record LetterTimeline
 
     public DateTimeOffset? SubmittedToPrinter { get; init; }
 
+    /// <summary>When CUPS first reported the batch's job completed.</summary>
+    public DateTimeOffset? Printed { get; init; }
+
     public DateTimeOffset? Posted { get; init; }
 
     public DateTimeOffset? Returned { get; init; }

@@ -25,6 +25,7 @@ internal sealed class LetterTimelineRecorder
             PrintBatched => t with { UsedPost = true },
             BatchSealed => t with { Sealed = t.Sealed ?? at, UsedPost = true },
             PrintSubmitted => t with { SubmittedToPrinter = t.SubmittedToPrinter ?? at, UsedPost = true },
+            PrintCompleted => t with { Printed = t.Printed ?? at, UsedPost = true },
             BatchPosted => t with { Posted = t.Posted ?? at, UsedPost = true },
             Returned => t with { Returned = t.Returned ?? at, UsedPost = true },
             Unreachable => t with { Unreachable = t.Unreachable ?? at },

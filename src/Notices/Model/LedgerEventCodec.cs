@@ -34,6 +34,8 @@ public static class LedgerEventCodec
         [LedgerEventKind.BatchDiscarded] = typeof(BatchDiscarded),
         [LedgerEventKind.LetterFailed] = typeof(LetterFailed),
         [LedgerEventKind.CampaignOpened] = typeof(CampaignOpened),
+        [LedgerEventKind.PrintCompleted] = typeof(PrintCompleted),
+        [LedgerEventKind.PrintFailed] = typeof(PrintFailed),
         [LedgerEventKind.Unknown] = typeof(UnknownEvent),
     }.ToFrozenDictionary();
 

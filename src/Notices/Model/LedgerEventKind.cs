@@ -22,7 +22,7 @@ public enum LedgerEventKind
     EmailBounced,
     /// <summary>The letter was placed in a print batch at a position; final only once the batch is sealed.</summary>
     PrintBatched,
-    /// <summary>The batch was handed to a CUPS queue.</summary>
+    /// <summary>Campaign-level: the batch was handed to a CUPS queue; carries the queue and job id.</summary>
     PrintSubmitted,
     /// <summary>The post room reports the batch posted.</summary>
     BatchPosted,
@@ -47,6 +47,10 @@ public enum LedgerEventKind
     LetterFailed,
     /// <summary>Campaign-level: the first send of a campaign recorded it (before its row in the store).</summary>
     CampaignOpened,
+    /// <summary>Campaign-level: CUPS reports the batch's print job completed.</summary>
+    PrintCompleted,
+    /// <summary>Campaign-level: the batch's print job was canceled or aborted, or the queue refused it; carries CUPS's state and reasons.</summary>
+    PrintFailed,
     /// <summary>Not a kind this program writes: a stored name it does not know (an edited row). Never written.</summary>
     Unknown,
 }

@@ -3,7 +3,7 @@ namespace Notices.Model;
 /// <summary>
 /// Every state of a letter's life, decided only by <see cref="LetterStateMachine"/>:
 /// planned → rendered → (email: sending → accepted | uncertain → delivered | bounced)
-/// | (post: batched → sealed → printed → posted | returned) | unreachable | failed; acknowledged overrides all.
+/// | (post: batched → sealed → submitted → printed → posted | returned) | unreachable | failed; acknowledged overrides all.
 /// </summary>
 public enum LetterState
 {
@@ -18,6 +18,9 @@ public enum LetterState
     /// <summary>Placed in a batch that is not sealed: not yet real (a sealed batch follows in the same commit).</summary>
     Batched,
     Sealed,
+    /// <summary>The batch is a CUPS job that has not completed yet (or was not followed to the end).</summary>
+    Submitted,
+    /// <summary>CUPS reports the batch's job completed.</summary>
     Printed,
     Posted,
     Returned,

@@ -24,6 +24,8 @@ public static class OutgoingLetterBuilder
         EmailText = composed?.EmailText,
         AttachmentFileName = AttachmentFileName(letter.LetterId),
         PostalCode = letter.Recipient.PostalCode,
+        City = letter.Recipient.City,
+        LargePrint = letter.Recipient.LargePrint,
         Country = letter.Recipient.Country,
         HasPostalAddress = letter.Recipient.HasPostalAddress,
     };

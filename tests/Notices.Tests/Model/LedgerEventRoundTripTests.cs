@@ -20,9 +20,11 @@ public sealed class LedgerEventRoundTripTests
         new EmailDelayed("4.4.1", "delayed", "<d2@x.test>", "f2", WillRetryUntil: "Mon, 23 Nov 2026 10:00:00 +0100"),
         new EmailBounced("5.1.1", "failed", "sha256:00", "f3", "<redacted>", "<m@x.test>", "status 5.1.1"),
         new PrintBatched("batch-0001.pdf", 3, 9, 4, "a1", 1),
-        new PrintSubmitted("batch-0001.pdf", "cups-pdf", "17"),
+        new PrintSubmitted("batch-0001.pdf", "cups-pdf", "17", "FA830 batch-0001", "two-sided-long-edge", Reprint: true),
+        new PrintCompleted("batch-0001.pdf", "cups-pdf", "17", "job-completed-successfully"),
+        new PrintFailed("batch-0001.pdf", "cups-pdf", "18", "aborted", "job-aborted-by-system: filter failed"),
         new BatchPosted("batch-0001.pdf", "2026-11-22"),
-        new Returned("ubekendt på adressen"),
+        new Returned("ubekendt på adressen", "2026-12-03"),
         new Unreachable("ingen adresse og intet samtykke til e-mail"),
         new Acknowledged(new DateOnly(2026, 12, 1), AckMethod.Post, AckSource.File, "æøå", "FA830-DK-000001-R1", "<r@x.test>"),
         new ReminderPlanned("FA830-DK-000001", 1, Notices.Campaigns.DeliveryChannelKind.Post, new DateOnly(2027, 1, 2), "email bounced"),
@@ -63,9 +65,9 @@ public sealed class LedgerEventRoundTripTests
         }
 
         // Stored by name, in snake_case, with æøå readable, so an auditor with sqlite3 can read the rows.
-        Assert.Equal("EmailSending", store.Scalar("SELECT Kind FROM ledger WHERE Seq = 16"));
+        Assert.Equal("EmailSending", store.Scalar("SELECT Kind FROM ledger WHERE Seq = 18"));
         Assert.Contains("\"pdf_sha256\":\"a1\"", (string)store.Scalar("SELECT Detail FROM ledger WHERE Seq = 1")!, StringComparison.Ordinal);
-        Assert.Contains("ubekendt på adressen", (string)store.Scalar("SELECT Detail FROM ledger WHERE Seq = 11")!, StringComparison.Ordinal);
+        Assert.Contains("ubekendt på adressen", (string)store.Scalar("SELECT Detail FROM ledger WHERE Seq = 13")!, StringComparison.Ordinal);
     }
 
     [Fact]
