@@ -78,8 +78,8 @@ public static class SendCommand
             if (summary.Uncertain > 0)
             {
                 Console.Error.WriteLine(
-                    $"fejl: {N(summary.Uncertain)} email letters are uncertain: a stopped run handed them to the SMTP server and "
-                    + "did not see the answer. They were not sent again. Run 'notices dsn import' to resolve them from delivery "
+                    $"fejl: {N(summary.Uncertain)} email letters are uncertain: they were handed to the SMTP server and the connection "
+                    + "was lost (or a run stopped) before its answer, so the server may have them. They were not sent again. Run 'notices dsn import' to resolve them from delivery "
                     + "reports, or 'notices send --resend-uncertain' to send them again with the same Message-ID.");
             }
 

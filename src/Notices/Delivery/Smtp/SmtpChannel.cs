@@ -21,9 +21,10 @@ namespace Notices.Delivery.Smtp;
 /// print channel, which records <c>PrintBatched</c> when its batch is written.</item>
 /// <item><c>EmailDeferred</c> (status, reason): temporary failures outlasted the retries, or the server was found
 /// unavailable earlier in the run. The letter stays pending, so the next <c>send</c> picks it up.</item>
+/// <item>No outcome: the connection was lost or timed out while the message was being handed over
+/// (<see cref="SmtpFailureKind.Cut"/>). The server may have it, so the letter stays uncertain and is not retried.</item>
 /// </list>
-/// A failure that concerns the server (<see cref="SmtpFailure.ConcernsServer"/>: connection refused or lost, timeout,
-/// 421, TLS, AUTH) marks it unavailable for the rest of the run (<see cref="ServerProblem"/>): later letters are
+/// A failure that concerns the server (<see cref="SmtpFailure.ConcernsServer"/>: connection refused, 421, TLS, AUTH) marks it unavailable for the rest of the run (<see cref="ServerProblem"/>): later letters are
 /// deferred at once instead of each waiting through its retries. A 4xx to one letter (a greylisted RCPT) does not.
 /// </para>
 /// </summary>
@@ -175,6 +176,12 @@ public sealed class SmtpChannel : IDeliveryChannel
         {
             connection.Reset();
             var failure = SmtpFailure.Classify(ex);
+            if (failure.Kind == SmtpFailureKind.Cut)
+            {
+                // No outcome on purpose: the intent alone makes the letter uncertain, never re-sent without the user.
+                return;
+            }
+
             if (failure.Kind == SmtpFailureKind.Permanent)
             {
                 FailPermanently(letter, failure, messageId, attempts);

@@ -14,7 +14,9 @@ namespace Notices.Delivery.Smtp;
 /// The exception type does not tell a recipient's reply from the server's: for a refused RCPT, System.Net.Mail throws
 /// <see cref="SmtpFailedRecipientException"/> only for 450, 452, 550–553 and plain <see cref="SmtpException"/> for any
 /// other code (451 included, measured with Postfix 3.7 and .NET 10). So the scope comes from the reply code: every
-/// 4xx but 421 concerns this letter; 421 and failures without a reply (connection, timeout) concern the server.
+/// 4xx but 421 concerns this letter; 421 and a connection that cannot be made concern the server. A connection lost
+/// or timed out mid-session is <see cref="SmtpFailureKind.Cut"/>: System.Net.Mail throws the same exception whether
+/// the server closed at MAIL FROM or after the final dot (measured), so the letter may have been taken.
 /// </para>
 /// </summary>
 public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, string Reason)
@@ -40,7 +42,9 @@ public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, st
             var reason = Redact(OneLine(smtp.Message));
             if (Find<SocketException>(exception) is { } socket)
             {
-                return new SmtpFailure(SmtpFailureKind.ServerUnavailable, status, "connection failed: " + socket.SocketErrorCode);
+                return IsConnectFailure(socket)
+                    ? new SmtpFailure(SmtpFailureKind.ServerUnavailable, status, "connection failed: " + socket.SocketErrorCode)
+                    : new SmtpFailure(SmtpFailureKind.Cut, status, "connection lost: " + socket.SocketErrorCode);
             }
 
             if (code is 530 or 534 or 535 or 538 || (code == 454 && exception is not SmtpFailedRecipientException))
@@ -61,23 +65,31 @@ public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, st
                 // 421: the server is closing the session (shutting down, too many connections), whatever the command.
                 421 => new SmtpFailure(SmtpFailureKind.ServerUnavailable, status, reason),
                 >= 400 and < 500 => new SmtpFailure(SmtpFailureKind.Temporary, status, reason),
-                // No reply code: the client's own failure (timeout, connection lost, protocol violation).
-                _ => new SmtpFailure(SmtpFailureKind.ServerUnavailable, status, reason),
+                // No reply code: the connection was lost or timed out mid-session; the server may have the message.
+                _ => new SmtpFailure(SmtpFailureKind.Cut, status, reason),
             };
         }
 
         if (Find<SocketException>(exception) is { } bare)
         {
-            return new SmtpFailure(SmtpFailureKind.ServerUnavailable, "", "connection failed: " + bare.SocketErrorCode);
+            return IsConnectFailure(bare)
+                ? new SmtpFailure(SmtpFailureKind.ServerUnavailable, "", "connection failed: " + bare.SocketErrorCode)
+                : new SmtpFailure(SmtpFailureKind.Cut, "", "connection lost: " + bare.SocketErrorCode);
         }
 
         if (exception is IOException or TimeoutException or ObjectDisposedException)
         {
-            return new SmtpFailure(SmtpFailureKind.ServerUnavailable, "", "connection lost: " + exception.GetType().Name);
+            return new SmtpFailure(SmtpFailureKind.Cut, "", "connection lost: " + exception.GetType().Name);
         }
 
         return new SmtpFailure(SmtpFailureKind.ServerUnavailable, "", exception.GetType().Name + ": " + Redact(OneLine(exception.Message)));
     }
+
+    /// <summary>The connection was never made, so no message can have reached the server.</summary>
+    private static bool IsConnectFailure(SocketException socket) => socket.SocketErrorCode is SocketError.ConnectionRefused
+        or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.HostNotFound or SocketError.HostDown
+        or SocketError.TryAgain or SocketError.NoData or SocketError.AddressNotAvailable or SocketError.NetworkDown
+        or SocketError.TimedOut;
 
     private static string Redact(string text) => AddressRedactor.Redact(text);
 

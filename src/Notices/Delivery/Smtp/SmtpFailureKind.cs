@@ -7,9 +7,16 @@ public enum SmtpFailureKind
     Temporary,
     /// <summary>5xx for this message or recipient: retrying will not help; the letter goes to post instead.</summary>
     Permanent,
-    /// <summary>The connection failed (refused, lost, timed out) or the server closes the session (421): retried, then
+    /// <summary>The connection could not be made (refused, unreachable) or the server closes the session (421): retried, then
     /// the server is given up for the rest of the run and later letters stay pending at once.</summary>
     ServerUnavailable,
+    /// <summary>
+    /// The connection was lost or timed out with no reply while a message was being handed over. System.Net.Mail cannot
+    /// say whether that was before or after the final dot, and a server stopped between queueing a message and sending
+    /// its 250 has the message. So the letter is not retried and gets no outcome: it stays uncertain (its intent is
+    /// recorded) until a delivery report settles it or the user re-sends it with the same Message-ID.
+    /// </summary>
+    Cut,
     /// <summary>The server refuses us, not the letter (TLS, authentication): stop sending, letters stay pending.</summary>
     ServerRefused,
 }

@@ -74,11 +74,25 @@ public sealed class SmtpFailureTests
     }
 
     [Fact]
-    public void A_timeout_or_lost_connection_without_a_reply_code_concerns_the_server()
+    public void A_timeout_or_lost_connection_without_a_reply_code_is_a_cut_hand_over_that_is_never_retried()
     {
-        // SmtpClient's timeout and a connection closed mid-session: no reply code (GeneralFailure).
-        Assert.Equal(SmtpFailureKind.ServerUnavailable, SmtpFailure.Classify(new SmtpException("The operation has timed out.")).Kind);
-        Assert.Equal(SmtpFailureKind.ServerUnavailable, SmtpFailure.Classify(new SmtpException("Failure sending mail.", new IOException("closed"))).Kind);
+        // SmtpClient's timeout and a connection closed mid-session: no reply code (GeneralFailure). The server may
+        // have queued the message before the connection went, so the letter must not be sent again by itself.
+        var cuts = new Exception[]
+        {
+            new SmtpException("The operation has timed out."),
+            new SmtpException("Failure sending mail.", new IOException("Unable to read data from the transport connection: The connection was closed.")),
+            new SmtpException("Failure sending mail.", new IOException("reset", new SocketException((int)SocketError.ConnectionReset))),
+            new IOException("broken pipe"),
+        };
+
+        Assert.All(cuts, ex =>
+        {
+            var failure = SmtpFailure.Classify(ex);
+            Assert.Equal(SmtpFailureKind.Cut, failure.Kind);
+            Assert.False(failure.IsTemporary);
+            Assert.False(failure.ConcernsServer);
+        });
     }
 
     [Theory]

@@ -61,8 +61,22 @@ public sealed class SmtpOutageTests : IDisposable
         PostfixServer.Start();
         var resumed = Send(PostfixServer.SmtpUrl);
 
-        Assert.True(resumed.ExitCode == 0, resumed.All);
-        Assert.Equal((EmailLetters - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Scalar("SELECT COUNT(*) FROM ledger WHERE Kind = 'EmailAccepted'"));
+        // A letter whose connection the stop cut mid-hand-over is uncertain: Postfix may have queued it without
+        // answering 250. The resumed run sends everything else and holds those back (exit 3) instead of guessing.
+        Assert.True(resumed.ExitCode is 0 or 3, resumed.All);
+        if (resumed.ExitCode == 3)
+        {
+            Assert.Contains("uncertain", resumed.StdErr, StringComparison.Ordinal);
+            // The delivery reports settle the ones Postfix had; only the others are sent again.
+            PostfixServer.WaitForQueueEmpty(TimeSpan.FromSeconds(60));
+            var import = _workspace.Run("dsn", "import", "--maildir", PostfixServer.BouncesMaildir, "--db", "s.db", "--out", "out");
+            Assert.True(import.ExitCode is 0 or 3, import.All);
+            var settled = Send(PostfixServer.SmtpUrl, "--resend-uncertain");
+            Assert.True(settled.ExitCode == 0, settled.All);
+        }
+
+        var handedOver = Scalar("SELECT COUNT(DISTINCT LetterId) FROM ledger WHERE Kind IN ('EmailAccepted', 'EmailDelivered')");
+        Assert.Equal((EmailLetters - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), handedOver);
         AssertEveryEmailArrivedOnce();
     }
 

@@ -1,0 +1,101 @@
+using System.Globalization;
+using Notices.Campaigns;
+using Notices.Delivery;
+using Notices.Delivery.Smtp;
+using Notices.Ledger;
+using Notices.Model;
+using Notices.Tests.Ledger;
+using Notices.Tests.Support;
+using Xunit;
+
+namespace Notices.Tests.Delivery.Smtp;
+
+/// <summary>
+/// A connection lost while a message is handed over (regression: a Postfix stopped between queueing a message and its
+/// 250 made the letter "deferred", and the next send delivered it a second time). The letter must stay uncertain and
+/// must not be retried, in this run or the next, without the user.
+/// </summary>
+public sealed class SmtpCutConnectionTests : IDisposable
+{
+    private readonly LedgerTestStore _store = new();
+    private readonly string _pdfPath;
+    private readonly string _pdfSha;
+
+    public SmtpCutConnectionTests()
+    {
+        Directory.CreateDirectory(Path.Combine(_store.Directory, "letters"));
+        (_pdfPath, _pdfSha) = TestPdfs.Create(Path.Combine(_store.Directory, "letters", "letter.pdf"), 1);
+    }
+
+    public void Dispose() => _store.Dispose();
+
+    [Theory]
+    [InlineData(ScriptedSmtpServer.CutPoint.AfterData)]
+    [InlineData(ScriptedSmtpServer.CutPoint.AtMailFrom)]
+    public async Task A_letter_whose_connection_is_cut_mid_hand_over_is_uncertain_and_never_sent_again(ScriptedSmtpServer.CutPoint cutAt)
+    {
+        using var server = new ScriptedSmtpServer(cutAt, n => n == 2);
+        var letters = Enumerable.Range(1, 4).Select(Letter).ToArray();
+
+        await Deliver(server.Url, letters);
+
+        var projection = LetterStateProjector.Project(_store.Db, "FA830");
+        var states = projection.Letters.ToDictionary(l => l.LetterId, l => l.State, StringComparer.Ordinal);
+        // One connection, so MAIL FROM number 2 belongs to the second letter.
+        Assert.Equal(LetterDeliveryState.Uncertain, states["FA830-DK-000002"]);
+        Assert.All(new[] { 1, 3, 4 }, n => Assert.Equal(LetterDeliveryState.Sent, states[Id(n)]));
+        // Four retries were allowed; the cut letter was handed over at most once (once after DATA, never at MAIL FROM).
+        var expected = cutAt == ScriptedSmtpServer.CutPoint.AfterData ? 4 : 3;
+        Assert.Equal(expected, server.Received.Count);
+        Assert.Equal(server.Received.Count, server.Received.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(0, _store.Db.Ledger.Count(e => e.LetterId == "FA830-DK-000002" && e.Kind != LedgerEventKind.EmailSending));
+    }
+
+    private async Task Deliver(string url, params OutgoingLetter[] letters)
+    {
+        var settings = new SmtpSettings
+        {
+            Server = SmtpServerAddress.Parse(url),
+            UseStartTls = false,
+            Connections = 1,
+            MaxAttempts = 4,
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        using var writer = new LedgerWriter(_store.Db);
+        await using var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(writer));
+        foreach (var letter in letters)
+        {
+            await channel.DeliverAsync(letter, CancellationToken.None);
+        }
+
+        await channel.CompleteAsync(CancellationToken.None);
+    }
+
+    private static EmailIdentity Identity => new()
+    {
+        FromAddress = "fsn@example.com",
+        FromDisplayName = "Medicinsk Udstyr A/S",
+        BounceDomain = "bounces.example.com",
+        Verp = new VerpSigner("smtp-cut-tests-verp-key"u8),
+    };
+
+    private static string Id(int n) => "FA830-DK-" + n.ToString("D6", CultureInfo.InvariantCulture);
+
+    private OutgoingLetter Letter(int n) => new()
+    {
+        LetterId = Id(n),
+        CampaignId = "FA830",
+        PatientId = "P" + n.ToString(CultureInfo.InvariantCulture),
+        Channel = DeliveryChannelKind.Email,
+        PdfPath = _pdfPath,
+        PdfSha256 = _pdfSha,
+        PageCount = 1,
+        RecipientName = "Åse Ødegård",
+        EmailAddress = $"p{n}@patients.test",
+        EmailSubject = "Vigtig sikkerhedsmeddelelse",
+        EmailText = "Se vedhæftede brev.",
+        EmailHtml = "<p>Se vedhæftede brev.</p>",
+        AttachmentFileName = $"Vigtig-sikkerhedsmeddelelse-{Id(n)}.pdf",
+    };
+}
