@@ -35,10 +35,9 @@ public sealed class PostRoomWorkspace : IDisposable
 
     public CliRunner.Result Cli(params string[] args) => CliRunner.Run(_dir.Path, [.. args, "--db", "s.db"]);
 
-    /// <summary>Letter ids in batch-0001.pdf of the sample campaign, in manifest order (ids only: the manifest has no names).</summary>
+    /// <summary>Letter ids in batch-0001.pdf of a campaign, by id (the fixture's copy holds the store, not out/).</summary>
     public IReadOnlyList<string> PostLetters(string campaign = Campaign) =>
-        [.. System.IO.File.ReadAllLines(_dir.File(System.IO.Path.Combine("out", campaign, "print", "manifest.csv"))).Skip(1)
-            .Where(l => l.Length > 0).Select(l => l.Split(';')[2])];
+        [.. Project(campaign).Letters.Where(l => l.Batch == "batch-0001.pdf").Select(l => l.LetterId)];
 
     /// <summary>An original letter that went by email.</summary>
     public string EmailLetter()

@@ -114,7 +114,7 @@ public sealed class ReturnedCommandTests(AckCliFixture fixture) : IClassFixture<
         _w.PrintAndPost();
         var post = _w.PostLetters();
         var file = _w.WriteFile("retur.csv", Notices.Records.CsvTextDecoder.Windows1252,
-            $"sep=;\r\nLetter_ID;Returned_Date;Reason\r\n{post[2]};{PostRoomWorkspace.Today:dd-MM-yyyy};ubekendt på adressen\r\n{post[3]};{{T}};adressaten er flyttet\r\n;;;\r\n");
+            $"sep=;\r\nLetter_ID;Returned_Date;Reason\r\n{post[2]};{PostRoomWorkspace.Today:dd-MM-yyyy};ubekendt på adressen\r\n{post[3]};{{T}};adressaten er flyttet\r\n;;\r\n");
 
         var result = _w.Cli("returned", Campaign, "--file", file);
 
@@ -154,8 +154,8 @@ public sealed class ReturnedCommandTests(AckCliFixture fixture) : IClassFixture<
         Assert.Contains("retur.csv:7: the reason is empty", err, StringComparison.Ordinal);
         Assert.Contains("retur.csv:8: no letter with id 'FA830-DK-424242'", err, StringComparison.Ordinal);
         Assert.Contains("retur.csv:9: control characters", err, StringComparison.Ordinal);
-        Assert.Contains("missing letter_id", err, StringComparison.Ordinal);
-        Assert.Contains("8 problems in retur.csv; nothing was recorded", err, StringComparison.Ordinal);
+        Assert.Contains("retur.csv:11: missing letter_id", err, StringComparison.Ordinal);
+        Assert.Contains("7 problems in retur.csv; nothing was recorded", err, StringComparison.Ordinal);
         Assert.Equal(rows, _w.LedgerRows());
     }
 
