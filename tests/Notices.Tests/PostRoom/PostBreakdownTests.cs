@@ -43,7 +43,7 @@ public sealed class PostBreakdownTests
         Assert.Equal((LetterState.Accepted, LetterDeliveryState.Sent), (letter.Stage, letter.Reach));
         Assert.Equal((new DateOnly(2026, 11, 3), new DateOnly(2026, 11, 6), "flyttet"), (letter.Timeline.PostedOn, letter.Timeline.ReturnedOn, letter.Timeline.ReturnReason));
         Assert.Equal((0, 0, 1, 1), (breakdown.Returned, breakdown.Posted, breakdown.ReturnedThenEmailed, breakdown.BatchesPosted));
-        Assert.Equal(Reports.ReachCategory.EmailAcceptedOnly, Notices.Reports.EffectivenessFigures.Classify(letter));
+        Assert.Equal(Notices.Reports.ReachCategory.EmailAcceptedOnly, Notices.Reports.EffectivenessFigures.Classify(letter));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class ReturnRerouteRuleTests
         Assert.Null(ReturnReroute.EmailFor(Returned(false) with { ReminderOf = "E-0" }, Snapshot(null), "ny@example.test"));
     }
 
-    private static Ledger.LetterStatus Returned(bool bouncedFirst)
+    private static Notices.Ledger.LetterStatus Returned(bool bouncedFirst)
     {
         var l = new HandLedger("E");
         l.Add("E-1", "P1", 0, HandLedger.Rendered());
