@@ -114,7 +114,7 @@ public static class ReturnedCommand
             }
 
             CommandRunner.Error(string.Create(CultureInfo.InvariantCulture,
-                $"{total} {(total == 1 ? "problem" : "problems")} in {input.Source}; nothing was recorded. Correct {(total == 1 ? "it" : "them")} and run the command again."));
+                $"{total} {(total == 1 ? "problem" : "problems")} {input.In}; nothing was recorded. Correct {(total == 1 ? "it" : "them")} and run the command again."));
             return ExitCodes.BadInput;
         }
 
@@ -185,5 +185,9 @@ public static class ReturnedCommand
 
     private sealed record ReturnInput(
         string Source, string How, IReadOnlyList<ReturnRequest> Requests, IReadOnlyList<(int Line, string Text)> Problems, int ProblemCount,
-        IReadOnlyList<Notices.Records.ImportIssue> Warnings);
+        IReadOnlyList<Notices.Records.ImportIssue> Warnings)
+    {
+        /// <summary>Where the problems are, for the closing line: "in retur.csv", "on the command line".</summary>
+        public string In => Requests.Count > 0 && Requests[0].Line is null ? "on " + Source : "in " + Source;
+    }
 }
