@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Notices.Campaigns;
 using Notices.Ledger;
 using Notices.Model;
-using Notices.Reminders;
 using Notices.Runs;
 using Notices.Store;
 
@@ -10,9 +9,8 @@ namespace Notices.PostRoom;
 
 /// <summary>
 /// Which returned letters <c>send</c> re-routes to email: an original letter whose last state is returned (so not
-/// acknowledged and not re-sent since) and whose patient has a usable email address (the letter's own, or the
-/// patient's current consented, valid one, as for reminders: <see cref="ReminderHistory.UsableEmail"/>). An address that
-/// already bounced or was refused for this letter is not tried again. Returned reminders are left to <c>remind</c>,
+/// acknowledged and not re-sent since) and whose patient has a usable email address (the patient's current consented,
+/// valid one, else the letter's own: <see cref="UsableEmail"/>). An address that already bounced or was refused for this letter is not tried again. Returned reminders are left to <c>remind</c>,
 /// whose next round goes by email for a returned letter.
 /// </summary>
 public static class ReturnReroute
@@ -30,6 +28,15 @@ public static class ReturnReroute
         var sameAddress = string.Equals(snapshot?.Recipient.Email?.Trim(), usableEmail.Trim(), StringComparison.OrdinalIgnoreCase);
         return emailFailed && sameAddress ? null : usableEmail.Trim();
     }
+
+    /// <summary>
+    /// The address a returned letter could go to: the patient's current consented, valid one (an address given after the
+    /// letter went out wins), else the letter's own when it went by email before.
+    /// </summary>
+    public static string? UsableEmail(PlannedLetter? snapshot, string? currentEmail) =>
+        !string.IsNullOrWhiteSpace(currentEmail) ? currentEmail
+        : snapshot is { Channel: DeliveryChannelKind.Email, Recipient.Email: { Length: > 0 } own } ? own
+        : null;
 
     /// <summary>The campaign's re-route candidates by letter id (ids only: no address leaves this method).</summary>
     public static IReadOnlyList<string> Candidates(NoticesDbContext db, CampaignProjection projection)
@@ -54,7 +61,7 @@ public static class ReturnReroute
             var record = records.GetValueOrDefault(status.LetterId);
             var snapshot = record is null ? null : LetterSnapshot.TryFromJson(record.SnapshotJson);
             var patient = record is null ? null : patients.GetValueOrDefault(record.PatientId);
-            if (EmailFor(status, snapshot, ReminderHistory.UsableEmail(snapshot, patient)) is not null)
+            if (EmailFor(status, snapshot, UsableEmail(snapshot, patient is { CanReceiveEmail: true } ? patient.Email : null)) is not null)
             {
                 candidates.Add(status.LetterId);
             }

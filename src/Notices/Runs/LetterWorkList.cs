@@ -68,9 +68,7 @@ public sealed class LetterWorkList
                     letter = stored;
                 }
 
-                var usableEmail = stored.Channel == DeliveryChannelKind.Email && !string.IsNullOrWhiteSpace(stored.Recipient.Email)
-                    ? stored.Recipient.Email
-                    : planned.Channel == DeliveryChannelKind.Email ? planned.Recipient.Email : null;
+                var usableEmail = ReturnReroute.UsableEmail(stored, planned.Channel == DeliveryChannelKind.Email ? planned.Recipient.Email : null);
                 if (status is not null && ReturnReroute.EmailFor(status, stored, usableEmail) is { } email)
                 {
                     // The letter came back: the same PDF goes by email. The snapshot keeps the address it went to.

@@ -44,6 +44,14 @@ public sealed class ReturnRerouteRuleTests
         Assert.Null(ReturnReroute.EmailFor(Returned(false) with { ReminderOf = "E-0" }, Snapshot(null), "ny@example.test"));
     }
 
+    [Fact]
+    public void The_patients_current_address_wins_over_the_letters_own()
+    {
+        Assert.Equal("ny@example.test", ReturnReroute.UsableEmail(Snapshot("gammel@example.test"), "ny@example.test"));
+        Assert.Equal("gammel@example.test", ReturnReroute.UsableEmail(Snapshot("gammel@example.test"), null));
+        Assert.Null(ReturnReroute.UsableEmail(Snapshot(null), null));
+    }
+
     private static Notices.Ledger.LetterStatus Returned(bool bouncedFirst)
     {
         var l = new HandLedger("E");
