@@ -29,6 +29,8 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(VerifyCommand.Create());
 root.Subcommands.Add(DsnCommand.Create());
 root.Subcommands.Add(AckCommand.Create());
+root.Subcommands.Add(BatchCommand.Create());
+root.Subcommands.Add(ReturnedCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -138,6 +138,10 @@ public static class SendCommand
         table.AddRow("affected patients", N(s.Letters));
         table.AddRow("rendered in this run", N(s.Rendered));
         table.AddRow("already done by an earlier run", N(s.AlreadyDone));
+        if (s.ReroutedAfterReturn > 0)
+        {
+            table.AddRow("returned by post, re-routed to email", N(s.ReroutedAfterReturn));
+        }
         var smtp = s.EmailDestination?.StartsWith("smtp://", StringComparison.Ordinal) == true;
         table.AddRow(smtp ? "email accepted by the SMTP server" : "email written to the pickup directory", N(s.Emailed));
         if (s.Deferred > 0)

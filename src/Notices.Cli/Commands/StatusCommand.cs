@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Notices.Model;
 using Notices.Ledger;
+using Notices.PostRoom;
 using Notices.Reports;
 using Notices.Store;
 using Spectre.Console;
@@ -10,6 +11,8 @@ namespace Notices.Cli.Commands;
 
 public static class StatusCommand
 {
+    private const int MaxCandidatesListed = 50;
+
     public static Command Create()
     {
         var campaign = CommonOptions.CampaignId();
@@ -52,9 +55,12 @@ public static class StatusCommand
         table.AddRow("  confirmed delivered (DSN)", N(stages[EmailStage.Delivered]));
         table.AddRow(stages[EmailStage.Bounced] > 0 ? "  [red]bounced[/]" : "  bounced", N(stages[EmailStage.Bounced]));
         table.AddRow(stages[EmailStage.Failed] > 0 ? "  [red]refused or failed[/]" : "  refused or failed", N(stages[EmailStage.Failed]));
+        var post = PostBreakdown.From(projection, BatchBook.Read(db, campaignId));
+        AddPostRows(table, post);
         AnsiConsole.Write(table);
         var figures = EffectivenessFigures.From(projection, ReportCampaigns.Read(db, projection, ReportDays.Day(DateTimeOffset.UtcNow)));
         StatusFigures.Print(figures);
+        PrintRerouteCandidates(db, projection, dbPath);
         PrintLedgerHead(LedgerHeadSummary.Read(db));
 
         // The figures are shown either way (they are what the store says), but not as if the history were sound.
@@ -92,6 +98,37 @@ public static class StatusCommand
         {
             AnsiConsole.MarkupLine("[red]The recorded head and the ledger's rows disagree; run 'notices verify'.[/]");
         }
+    }
+
+    /// <summary>Post letters (originals and reminders: one envelope each) per postal state, and the batches.</summary>
+    private static void AddPostRows(Table table, PostBreakdown post)
+    {
+        table.AddEmptyRow();
+        table.AddRow("[bold]post[/] (letters, reminders included)", "");
+        table.AddRow("  in a sealed batch, not printed yet", N(post.Sealed));
+        table.AddRow("  sent to the printer, job not completed", N(post.Submitted));
+        table.AddRow("  printed, not posted yet", N(post.Printed));
+        table.AddRow("  posted", N(post.Posted));
+        table.AddRow(post.Returned > 0 ? "  [red]returned (not reached)[/]" : "  returned (not reached)", N(post.Returned));
+        table.AddRow("  returned, then sent by email", N(post.ReturnedThenEmailed));
+        table.AddRow("  batches (printed, not posted / posted)",
+            string.Create(CultureInfo.InvariantCulture, $"{post.Batches} ({post.BatchesPrinted} / {post.BatchesPosted})"));
+    }
+
+    /// <summary>Returned letters with a usable email address: ids only, and the command that re-routes them.</summary>
+    private static void PrintRerouteCandidates(NoticesDbContext db, CampaignProjection projection, string dbPath)
+    {
+        var candidates = ReturnReroute.Candidates(db, projection);
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var notice = db.Campaigns.Where(c => c.CampaignId == projection.CampaignId).Select(c => c.NoticeDirectory).FirstOrDefault();
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"[yellow]Returned letters that send can re-route by email ({candidates.Count}):[/] {string.Join(", ", candidates.Take(MaxCandidatesListed))}{(candidates.Count > MaxCandidatesListed ? " …" : "")}");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Re-route them:  notices send {(string.IsNullOrEmpty(notice) ? "NOTICE_DIR" : notice)} --db {dbPath}");
     }
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -35,6 +35,15 @@ public sealed record LetterTimeline
 
     public DateTimeOffset? Returned { get; init; }
 
+    /// <summary>The day the post room handed the letter's batch to the carrier (<c>batch posted --date</c>).</summary>
+    public DateOnly? PostedOn { get; init; }
+
+    /// <summary>The day the letter came back, as the post room recorded it.</summary>
+    public DateOnly? ReturnedOn { get; init; }
+
+    /// <summary>Why it came back, as the post room recorded it.</summary>
+    public string? ReturnReason { get; init; }
+
     public DateTimeOffset? Unreachable { get; init; }
 
     /// <summary>Email hand-over intents recorded (one per attempt to hand the email over).</summary>

@@ -26,10 +26,17 @@ internal sealed class LetterTimelineRecorder
             BatchSealed => t with { Sealed = t.Sealed ?? at, UsedPost = true },
             PrintSubmitted => t with { SubmittedToPrinter = t.SubmittedToPrinter ?? at, UsedPost = true },
             PrintCompleted => t with { Printed = t.Printed ?? at, UsedPost = true },
-            BatchPosted => t with { Posted = t.Posted ?? at, UsedPost = true },
-            Returned => t with { Returned = t.Returned ?? at, UsedPost = true },
+            BatchPosted p => t with { Posted = t.Posted ?? at, PostedOn = t.PostedOn ?? Day(p.Date), UsedPost = true },
+            Returned r => t.Returned is null
+                ? t with { Returned = at, ReturnedOn = Day(r.Date), ReturnReason = r.Reason, UsedPost = true }
+                : t,
             Unreachable => t with { Unreachable = t.Unreachable ?? at },
             _ => t,
         };
     }
+
+    private static DateOnly? Day(string? iso) =>
+        DateOnly.TryParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+            ? day
+            : null;
 }

@@ -20,7 +20,7 @@ public static class EffectivenessCsvWriter
     [
         "letter_id", "patient_id", "channels", "state", "reach", "email",
         "rendered_at", "email_handed_over_at", "email_delivered_at", "email_bounced_at", "email_failed_at",
-        "sealed_at", "submitted_at", "posted_at", "returned_at",
+        "sealed_at", "submitted_at", "printed_at", "posted_at", "posted_on", "returned_at", "returned_on", "return_reason",
         "email_attempts", "email_deferrals", "reminders_sent", "reminders",
         "acknowledged", "ack_date", "ack_method", "ack_note", "pdf_sha256", "detail",
     ];
@@ -81,8 +81,12 @@ public static class EffectivenessCsvWriter
             Utc(t.EmailFailed),
             Utc(t.Sealed),
             Utc(t.SubmittedToPrinter),
+            Utc(t.Printed),
             Utc(t.Posted),
+            Day(t.PostedOn),
             Utc(t.Returned),
+            Day(t.ReturnedOn),
+            t.ReturnReason ?? "",
             N(t.EmailAttempts),
             N(t.EmailDeferrals),
             N(letter.Reminders.Count(r => r.Reach is LetterDeliveryState.Sent or LetterDeliveryState.Printed)),
@@ -113,6 +117,8 @@ public static class EffectivenessCsvWriter
     /// <summary>ISO 8601 in UTC to the second, e.g. <c>2026-11-21T13:03:12Z</c>; empty when the step did not happen.</summary>
     public static string Utc(DateTimeOffset? at) =>
         at?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 

@@ -33,6 +33,7 @@ public sealed class EffectivenessFigures
             .Select(l => new UnreachedPatient(l.LetterId, l.PatientId ?? "", Classify(l), ReasonOf(l))
             {
                 RemindersHandedOver = [.. l.Reminders.Where(r => r.Reach is LetterDeliveryState.Sent or LetterDeliveryState.Printed).Select(r => r.LetterId)],
+                ReturnedOn = l.Timeline.ReturnedOn,
             })];
     }
 

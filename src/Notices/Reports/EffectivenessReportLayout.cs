@@ -135,10 +135,16 @@ public static class EffectivenessReportLayout
     }
 
     /// <summary>The reason, and the reminders sent since, which the figures do not count as reaching the patient.</summary>
-    private static string ReasonText(UnreachedPatient patient) =>
-        patient.RemindersHandedOver.Count == 0
-            ? ReportText.Reason(patient.Reason)
-            : ReportText.Reason(patient.Reason) + "; påmindelse sendt: " + string.Join(", ", patient.RemindersHandedOver);
+    private static string ReasonText(UnreachedPatient patient)
+    {
+        var reason = ReportText.Reason(patient.Reason);
+        if (patient.Reason == UnreachedReason.LetterReturned && patient.ReturnedOn is { } returned)
+        {
+            reason += " den " + ReportText.Date(returned);
+        }
+
+        return patient.RemindersHandedOver.Count == 0 ? reason : reason + "; påmindelse sendt: " + string.Join(", ", patient.RemindersHandedOver);
+    }
 
     private static IEnumerable<FlowBlock> Ledger(ReportBlocks blocks, LedgerHeadSummary head)
     {

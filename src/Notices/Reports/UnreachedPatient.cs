@@ -8,4 +8,7 @@ namespace Notices.Reports;
 public sealed record UnreachedPatient(string LetterId, string PatientId, ReachCategory Category, UnreachedReason Reason)
 {
     public IReadOnlyList<string> RemindersHandedOver { get; init; } = [];
+
+    /// <summary>For a returned letter: the day it came back, as the post room recorded it.</summary>
+    public DateOnly? ReturnedOn { get; init; }
 }

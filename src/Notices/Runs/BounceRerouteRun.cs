@@ -36,6 +36,8 @@ public sealed class BounceRerouteRun(NoticesDbContext db, TimeProvider? timeProv
             var acknowledged = projection.Letters.Where(l => l.Acknowledgement is not null).Select(l => l.LetterId).ToHashSet(StringComparer.Ordinal);
             var bounced = projection.Letters.Concat(projection.Reminders)
                 .Where(l => l.Bounced && l.State == LetterDeliveryState.Failed && (l.ReminderOf is null || !acknowledged.Contains(l.ReminderOf)))
+                // A letter whose paper copy came back is not posted to that address again.
+                .Where(l => l.Timeline.Returned is null)
                 .ToList();
             if (!options.PrintFallback)
             {

@@ -129,6 +129,8 @@ public sealed class LetterDelivery(NoticesDbContext db, ILetterPdfWriter pdfWrit
             MessageId = item.MessageId,
             ResumeIntent = item.ResumeIntent,
             Resend = item.Resend,
+            // A letter that came back from its postal address never falls back to that address.
+            HasPostalAddress = !item.AddressReturnedMail && letter.Recipient.HasPostalAddress,
         };
     }
 

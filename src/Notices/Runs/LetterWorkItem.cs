@@ -13,4 +13,7 @@ public sealed record LetterWorkItem(PlannedLetter Letter, string? KnownSha256, i
     public bool ResumeIntent { get; init; }
 
     public bool Resend { get; init; }
+
+    /// <summary>The letter came back from its postal address (re-routed to email): no print fallback to that address.</summary>
+    public bool AddressReturnedMail { get; init; }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Notices.Campaigns;
 using Notices.Ledger;
 using Notices.Model;
+using Notices.PostRoom;
 using Notices.Store;
 
 namespace Notices.Runs;
@@ -20,6 +21,9 @@ public sealed class LetterWorkList
     /// <summary>SMTP letters whose hand-over an earlier run began and never saw end: held back unless the user asked to resend.</summary>
     public List<string> UncertainHeld { get; } = [];
     public int AlreadyDone { get; private set; }
+
+    /// <summary>Returned letters this run sends by email instead (<see cref="ReturnReroute"/>).</summary>
+    public List<string> ReroutedAfterReturn { get; } = [];
 
     public static LetterWorkList Build(
         NoticesDbContext db, CampaignPlan plan, IReadOnlyDictionary<string, LetterStatus> states, DateTimeOffset now, bool resendUncertain = false)
@@ -63,6 +67,18 @@ public sealed class LetterWorkList
                 {
                     letter = stored;
                 }
+
+                var usableEmail = ReturnReroute.UsableEmail(stored, planned.Channel == DeliveryChannelKind.Email ? planned.Recipient.Email : null);
+                if (status is not null && ReturnReroute.EmailFor(status, stored, usableEmail) is { } email)
+                {
+                    // The letter came back: the same PDF goes by email. The snapshot keeps the address it went to.
+                    letter = stored with { Channel = DeliveryChannelKind.Email, Recipient = stored.Recipient with { Email = email } };
+                    record.SnapshotJson = LetterSnapshot.ToJson(letter);
+                    record.Channel = DeliveryChannelKind.Email.ToString();
+                    list.ToDeliver.Add(new LetterWorkItem(letter, status.PdfSha256, status.Pages) { MessageId = status.MessageId, AddressReturnedMail = true });
+                    list.ReroutedAfterReturn.Add(letter.LetterId);
+                    continue;
+                }
             }
             else
             {
@@ -94,7 +110,11 @@ public sealed class LetterWorkList
     {
         ArgumentNullException.ThrowIfNull(letter);
         var state = status?.State;
-        var item = new LetterWorkItem(letter, status?.PdfSha256, status?.Pages ?? 0) { MessageId = status?.MessageId };
+        var item = new LetterWorkItem(letter, status?.PdfSha256, status?.Pages ?? 0)
+        {
+            MessageId = status?.MessageId,
+            AddressReturnedMail = status?.Timeline.Returned is not null,
+        };
         switch (state)
         {
             case LetterDeliveryState.Failed when status!.LastKind == LedgerEventKind.LetterFailed:

@@ -87,6 +87,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             Uncertain = after.Counts[LetterDeliveryState.Uncertain],
             Resent = work.ToDeliver.Count(w => w.Resend),
             AlreadyDone = work.AlreadyDone,
+            ReroutedAfterReturn = work.ReroutedAfterReturn.Count,
             Deferred = thisRun.Count(l => l.State == LetterDeliveryState.Pending && l.LastKind == LedgerEventKind.EmailDeferred),
             PrintedAfterEmailFailure = delivered.PrintedAfterEmailFailure,
             SmtpServerProblem = delivered.SmtpServerProblem,

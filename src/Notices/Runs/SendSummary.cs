@@ -11,6 +11,9 @@ public sealed record SendSummary
     public int Unreachable { get; init; }
     public int Failed { get; init; }
     public int AlreadyDone { get; init; }
+
+    /// <summary>Returned letters this run sent by email instead.</summary>
+    public int ReroutedAfterReturn { get; init; }
     /// <summary>Letters that could not be made in this run (a glyph the font lacks, a broken record); each failed alone.</summary>
     public int FailedToMake { get; init; }
     /// <summary>The letters that could not be made in this run, with the reason (ids and code points only, no names).</summary>

@@ -28,6 +28,9 @@ public sealed class HandLedger(string campaign)
         return this;
     }
 
+    /// <summary>The rows written so far, in Seq order.</summary>
+    public IReadOnlyList<LedgerEntry> Entries => _entries;
+
     public CampaignProjection Project() => LetterStateProjector.Project(Campaign, _entries);
 
     public static LetterRendered Rendered() => new("ab12", 3, "x.pdf", false, "2026-11-02");
