@@ -15,12 +15,20 @@ public sealed record ReturnAddress(bool Enabled, string Text, IReadOnlyList<stri
 
     public static ReturnAddress Off { get; } = new(false, DefaultText, []);
 
-    /// <summary>The one line to print: text, then organisation and address joined with ", ".</summary>
-    public string Line(SenderInfo sender)
+    /// <summary>
+    /// The lines to print: the text (with a colon), then organisation and address joined with ", " on one line.
+    /// Empty when turned off.
+    /// </summary>
+    public IReadOnlyList<string> Lines(SenderInfo sender)
     {
         ArgumentNullException.ThrowIfNull(sender);
+        if (!Enabled)
+        {
+            return [];
+        }
+
         var parts = Address.Count > 0 ? Address : [sender.Organisation, .. sender.AddressLines];
         var address = string.Join(", ", parts.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()));
-        return address.Length == 0 ? Text : $"{Text}: {address}";
+        return address.Length == 0 ? [Text] : [Text.TrimEnd(':', ' ') + ":", address];
     }
 }

@@ -39,8 +39,8 @@ public sealed class EnvelopeAndReturnAddressLoaderTests
 
         Assert.Equal(new Envelope("C5", 8), notice.Envelope);
         Assert.True(notice.ReturnAddress.Enabled);
-        Assert.Equal("Ved varig adresseændring returneres brevet til: Medtronic Danmark A/S, Arne Jacobsens Allé 17, 2300 København S",
-            notice.ReturnAddress.Line(notice.Sender));
+        Assert.Equal(["Ved varig adresseændring returneres brevet til:", "Medtronic Danmark A/S, Arne Jacobsens Allé 17, 2300 København S"],
+            notice.ReturnAddress.Lines(notice.Sender));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class EnvelopeAndReturnAddressLoaderTests
         Assert.Equal(Envelope.Default, notice.Envelope);
         Assert.Equal(8, notice.Envelope.CapacitySheets);
         Assert.Equal(ReturnAddress.Default, notice.ReturnAddress);
-        Assert.StartsWith(ReturnAddress.DefaultText + ": Firma A/S, Vej 1", notice.ReturnAddress.Line(notice.Sender), StringComparison.Ordinal);
+        Assert.Equal([ReturnAddress.DefaultText + ":", "Firma A/S, Vej 1, 8000 Aarhus C"], notice.ReturnAddress.Lines(notice.Sender));
     }
 
     [Theory]
@@ -85,11 +85,13 @@ public sealed class EnvelopeAndReturnAddressLoaderTests
     public void The_return_line_can_be_turned_off_or_given_its_own_text_and_address()
     {
         using var dir = new TempDirectory();
-        Assert.False(Load(dir, "return_address: false").ReturnAddress.Enabled);
+        var off = Load(dir, "return_address: false");
+        Assert.False(off.ReturnAddress.Enabled);
+        Assert.Empty(off.ReturnAddress.Lines(off.Sender));
         Assert.False(Load(dir, "return_address: { enabled: no }").ReturnAddress.Enabled);
 
         var notice = Load(dir, "return_address:\n  text: Retur til\n  address: [Postboks 9, 8100 Aarhus C]\n");
         Assert.True(notice.ReturnAddress.Enabled);
-        Assert.Equal("Retur til: Postboks 9, 8100 Aarhus C", notice.ReturnAddress.Line(notice.Sender));
+        Assert.Equal(["Retur til:", "Postboks 9, 8100 Aarhus C"], notice.ReturnAddress.Lines(notice.Sender));
     }
 }

@@ -19,6 +19,9 @@ public sealed class FirstPageHeader(LetterStyle style)
     /// <summary>A very long sender address is shrunk down to this size, then cut with an ellipsis.</summary>
     public const double ReturnLineMinSize = 5.0;
     private static readonly double ReturnLineGap = Mm(1.5);
+    /// <summary>Text and address; more would crowd out the recipient.</summary>
+    private const int MaxReturnLines = 2;
+    private const double ReturnLineFactor = 1.2;
 
     public static Box WindowBox(LetterDocument letter) =>
         new(Mm(letter.Window.LeftMm), Mm(letter.Window.TopMm), Mm(letter.Window.WidthMm), Mm(letter.Window.HeightMm));
@@ -28,9 +31,10 @@ public sealed class FirstPageHeader(LetterStyle style)
     {
         var window = WindowBox(letter);
         var top = window.Y + WindowPadY;
-        if (!string.IsNullOrWhiteSpace(letter.ReturnLine))
+        var returnLines = letter.ReturnLines.Where(l => !string.IsNullOrWhiteSpace(l)).Take(MaxReturnLines).ToList();
+        if (returnLines.Count > 0)
         {
-            top = PlaceReturnLine(letter.ReturnLine, window, page) + ReturnLineGap;
+            top = PlaceReturnLines(returnLines, window, page) + ReturnLineGap;
         }
 
         var addressBottom = PlaceAddress(letter.RecipientLines, window, top, page);
@@ -39,24 +43,30 @@ public sealed class FirstPageHeader(LetterStyle style)
     }
 
     /// <summary>
-    /// Places the return line at the top of the window, shrunk to fit its width and, if still too long, cut with an
-    /// ellipsis: it never leaves the window. Returns its lowest y.
+    /// Places the return lines at the top of the window in one small size, shrunk so the widest fits and, if one is
+    /// still too long at the smallest size, cut with an ellipsis: they never leave the window. Returns their lowest y.
     /// </summary>
-    private static double PlaceReturnLine(string text, Box window, LayoutPage page)
+    private static double PlaceReturnLines(IReadOnlyList<string> lines, Box window, LayoutPage page)
     {
         var availableWidth = window.Width - (2 * WindowPadX);
         var size = ReturnLineSize;
-        var width = FontMetricsCache.Measure(text, FontFace.Regular, size);
-        if (width > availableWidth)
+        var widest = lines.Max(l => FontMetricsCache.Measure(l, FontFace.Regular, size));
+        if (widest > availableWidth)
         {
-            size = Math.Max(ReturnLineMinSize, size * availableWidth / width);
+            size = Math.Max(ReturnLineMinSize, size * availableWidth / widest);
         }
 
-        text = FitWidth(text, size, availableWidth);
         var ascent = FontMetricsCache.Ascent(FontFace.Regular, size);
+        var descent = FontMetricsCache.Descent(FontFace.Regular, size);
         var baseline = window.Y + WindowPadY + ascent;
-        page.Add(TextBlockFactory.MeasuredRun(text, FontFace.Regular, size, window.X + WindowPadX, baseline, TextRole.ReturnAddress));
-        return baseline + FontMetricsCache.Descent(FontFace.Regular, size);
+        foreach (var line in lines)
+        {
+            var text = FitWidth(line, size, availableWidth);
+            page.Add(TextBlockFactory.MeasuredRun(text, FontFace.Regular, size, window.X + WindowPadX, baseline, TextRole.ReturnAddress));
+            baseline += size * ReturnLineFactor;
+        }
+
+        return baseline - (size * ReturnLineFactor) + descent;
     }
 
     /// <summary>The text, or the longest start of it (cut at a character, never inside a surrogate pair) plus "…" that fits.</summary>

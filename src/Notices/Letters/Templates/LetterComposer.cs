@@ -63,7 +63,7 @@ public sealed class LetterComposer
                 QrPayload = letter.LetterId,
             },
             Window = _package.Window,
-            ReturnLine = _package.ReturnAddress.Enabled ? _package.ReturnAddress.Line(_package.Sender) : null,
+            ReturnLines = _package.ReturnAddress.Lines(_package.Sender),
             LogoPath = _package.LogoPath,
             Metadata = new PdfMetadata(
                 Title: $"{_package.Title}: {_package.Subject}",
