@@ -16,7 +16,7 @@ public static class PlanCommand
         var command = new Command("plan",
             "Show who a notice affects, by which channel each letter goes, and the problems to look at "
             + "(unreachable patients, unknown software versions, unusable emails, adjusted addresses, characters the "
-            + "letter font cannot print). Sends nothing.")
+            + "letter font cannot print, post letters too thick for the envelope). Sends nothing.")
         {
             notice, db, all,
         };
@@ -52,6 +52,10 @@ public static class PlanCommand
         summary.AddRow(plan.Count(DeliveryChannelKind.Unreachable) > 0 ? "[red]unreachable[/]" : "unreachable", Num(plan.Count(DeliveryChannelKind.Unreachable)));
         var unprintable = review.Problems.Where(p => p.Kind == PlanProblemKind.MissingGlyph).Select(p => p.LetterId).Distinct(StringComparer.Ordinal).Count();
         summary.AddRow(unprintable > 0 ? "[red]cannot be printed (missing glyphs)[/]" : "cannot be printed (missing glyphs)", Num(unprintable));
+        var envelope = review.Notice.Envelope;
+        summary.AddRow(Markup.Escape($"envelope {envelope.Name}, capacity (sheets)"), Num(envelope.CapacitySheets));
+        var over = review.Problems.Count(p => p.Kind == PlanProblemKind.OverCapacity);
+        summary.AddRow(over > 0 ? "[yellow]post letters over envelope capacity[/]" : "post letters over envelope capacity", Num(over));
         AnsiConsole.Write(summary);
 
         var letters = new Table().Border(TableBorder.Simple)
@@ -105,6 +109,7 @@ public static class PlanCommand
         PlanProblemKind.EmailNotUsable => "[yellow]email not usable[/]",
         PlanProblemKind.MissingGlyph => "[red]missing glyph[/]",
         PlanProblemKind.ControlCharacters => "[yellow]control characters[/]",
+        PlanProblemKind.OverCapacity => "[yellow]over envelope capacity[/]",
         _ => "[yellow]address adjusted[/]",
     };
 }

@@ -25,6 +25,10 @@ public sealed record NoticePackage
     /// <summary>Where the reply form is sent back (address lines); defaults to the sender's address.</summary>
     public IReadOnlyList<string> ReplyAddress { get; init; } = [];
     public WindowRect Window { get; init; } = WindowRect.C5Left;
+    /// <summary>The envelope post letters go in, and its capacity in sheets (default C5, 8 sheets).</summary>
+    public Envelope Envelope { get; init; } = Envelope.Default;
+    /// <summary>The return line in the window above the recipient (on by default).</summary>
+    public ReturnAddress ReturnAddress { get; init; } = ReturnAddress.Default;
     /// <summary>Absolute path of an optional PNG/JPEG logo.</summary>
     public string? LogoPath { get; init; }
     public required string LetterTemplate { get; init; }

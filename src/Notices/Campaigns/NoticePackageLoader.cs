@@ -67,6 +67,8 @@ public static class NoticePackageLoader
                 $"'email.reply_domain' must be a domain name such as replies.example.com (letters, digits, '-' and dots), not '{replyDomain}'.");
         }
         var window = ReadWindow(reader, root);
+        var envelope = ReadEnvelope(reader, root);
+        var returnAddress = ReadReturnAddress(reader, root);
         var logo = reader.OptionalString(root, "logo", "logo");
         string? logoPath = null;
         if (logo is not null)
@@ -105,6 +107,8 @@ public static class NoticePackageLoader
             ReplyDomain = replyDomain,
             ReplyAddress = reply is null ? [] : reader.StringList(reply, "address", "reply.address"),
             Window = window,
+            Envelope = envelope,
+            ReturnAddress = returnAddress,
             LogoPath = logoPath,
             LetterTemplate = letterTemplate ?? "",
             EmailTemplate = emailTemplate ?? "",
@@ -274,6 +278,90 @@ public static class NoticePackageLoader
         }
 
         return rect;
+    }
+
+    private static Envelope ReadEnvelope(YamlNodeReader reader, YamlMappingNode root)
+    {
+        var node = reader.OptionalMap(root, "envelope", "envelope");
+        if (node is null)
+        {
+            return Envelope.Default;
+        }
+
+        var name = reader.OptionalString(node, "name", "envelope.name") ?? Envelope.Default.Name;
+        var capacityText = reader.OptionalString(node, "capacity_sheets", "envelope.capacity_sheets");
+        int capacity;
+        if (capacityText is not null)
+        {
+            if (!int.TryParse(capacityText, NumberStyles.None, CultureInfo.InvariantCulture, out capacity) || capacity is < 1 or > 500)
+            {
+                reader.Problem(reader.Child(node, "capacity_sheets"),
+                    $"'envelope.capacity_sheets' must be a whole number of sheets from 1 to 500, not '{capacityText}'.");
+            }
+        }
+        else if (!Envelope.KnownCapacities.TryGetValue(name, out capacity))
+        {
+            reader.Problem(reader.Child(node, "name"),
+                $"envelope '{name}' has no known capacity; give 'envelope.capacity_sheets' or use one of "
+                + string.Join(", ", Envelope.KnownCapacities.Keys) + ".");
+        }
+
+        if (name.Length > 20 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or ' '))
+        {
+            reader.Problem(reader.Child(node, "name"), $"'envelope.name' must be a short name such as C5 (letters, digits, '-', '_'), not '{name}'.");
+        }
+
+        var known = Envelope.KnownCapacities.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
+        return new Envelope(known ?? name, Math.Max(capacity, 1));
+    }
+
+    private static ReturnAddress ReadReturnAddress(YamlNodeReader reader, YamlMappingNode root)
+    {
+        var node = reader.Child(root, "return_address");
+        if (node is null)
+        {
+            return ReturnAddress.Default;
+        }
+
+        // "return_address: false" is the short way to turn it off.
+        if (node is YamlScalarNode scalar)
+        {
+            if (IsFlag(scalar.Value, out var on))
+            {
+                return on ? ReturnAddress.Default : ReturnAddress.Off;
+            }
+
+            reader.Problem(node, "'return_address' must be true, false or a mapping (enabled, text, address).");
+            return ReturnAddress.Default;
+        }
+
+        var map = reader.OptionalMap(root, "return_address", "return_address");
+        if (map is null)
+        {
+            return ReturnAddress.Default;
+        }
+
+        var enabledText = reader.OptionalString(map, "enabled", "return_address.enabled");
+        var enabled = true;
+        if (enabledText is not null && !IsFlag(enabledText, out enabled))
+        {
+            reader.Problem(reader.Child(map, "enabled"), $"'return_address.enabled' must be true or false, not '{enabledText}'.");
+            enabled = true;
+        }
+
+        var text = reader.OptionalString(map, "text", "return_address.text") ?? ReturnAddress.DefaultText;
+        if (text.Any(char.IsControl))
+        {
+            reader.Problem(reader.Child(map, "text"), "'return_address.text' must be one line of text.");
+        }
+
+        return new ReturnAddress(enabled, text, reader.StringList(map, "address", "return_address.address"));
+    }
+
+    private static bool IsFlag(string? value, out bool on)
+    {
+        on = value?.Trim().ToLowerInvariant() is "true" or "yes" or "on" or "ja";
+        return on || value?.Trim().ToLowerInvariant() is "false" or "no" or "off" or "nej";
     }
 
     private static bool IsSafeId(string value) =>

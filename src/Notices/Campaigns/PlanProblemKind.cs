@@ -14,4 +14,6 @@ public enum PlanProblemKind
     MissingGlyph,
     /// <summary>The patient's data holds control characters (TAB, line breaks, NUL); the letter prints them as spaces.</summary>
     ControlCharacters,
+    /// <summary>A post letter needs more sheets than the notice's envelope holds (notice.yaml <c>envelope</c>).</summary>
+    OverCapacity,
 }

@@ -5,8 +5,9 @@ namespace Notices.Delivery;
 
 /// <summary>
 /// Post: collects letters (paths only) and writes them as batch PDFs of at most <see cref="PrintBatchOptions.BatchSize"/>
-/// letters (batch-0001.pdf, batch-0002.pdf…), each presorted by country then postal code for the post room, plus
-/// manifest.csv.
+/// letters (batch-0001.pdf, batch-0002.pdf…), each in <see cref="PostRoomOrder"/> (DK first, then country code, postal
+/// code, letter id), plus a signed-off summary per batch and manifest.csv. Large-print letters are collected apart and
+/// go in batches of their own (batch-NNNN-large.pdf), because they often go to another printer or envelope.
 /// <para>
 /// A batch exists only once it is sealed. Its PDF and manifest rows are written and fsynced in staging; then one
 /// durable ledger commit records every letter's place (<c>PrintBatched</c>) together with the batch's SHA-256
@@ -22,7 +23,8 @@ public sealed class PrintBatchChannel : IDeliveryChannel
     private readonly IDeliveryLog _log;
     private readonly PrintBatchFolder _folder;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly List<OutgoingLetter> _collected = [];
+    private readonly List<OutgoingLetter> _regular = [];
+    private readonly List<OutgoingLetter> _largePrint = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BatchSealed> _sealed;
     private readonly List<string> _written = [];
@@ -41,6 +43,7 @@ public sealed class PrintBatchChannel : IDeliveryChannel
         }
 
         _folder.CheckSealedRows(_sealed);
+        WriteMissingSummaries();
         _folder.RewriteManifest(_sealed.Keys);
     }
 
@@ -62,10 +65,11 @@ public sealed class PrintBatchChannel : IDeliveryChannel
                 return;
             }
 
-            _collected.Add(letter);
-            if (_collected.Count >= _options.BatchSize)
+            var collected = letter.LargePrint ? _largePrint : _regular;
+            collected.Add(letter);
+            if (collected.Count >= _options.BatchSize)
             {
-                WriteCollected();
+                WriteCollected(collected, letter.LargePrint);
             }
         }
         finally
@@ -80,9 +84,14 @@ public sealed class PrintBatchChannel : IDeliveryChannel
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_collected.Count > 0)
+            if (_regular.Count > 0)
             {
-                WriteCollected();
+                WriteCollected(_regular, largePrint: false);
+            }
+
+            if (_largePrint.Count > 0)
+            {
+                WriteCollected(_largePrint, largePrint: true);
             }
         }
         finally
@@ -99,17 +108,12 @@ public sealed class PrintBatchChannel : IDeliveryChannel
         return ValueTask.CompletedTask;
     }
 
-    private void WriteCollected()
+    private void WriteCollected(List<OutgoingLetter> collected, bool largePrint)
     {
-        var letters = _collected
-            .OrderBy(l => l.Country, StringComparer.Ordinal)
-            .ThenBy(l => string.IsNullOrEmpty(l.PostalCode))
-            .ThenBy(l => l.PostalCode, StringComparer.Ordinal)
-            .ThenBy(l => l.LetterId, StringComparer.Ordinal)
-            .ToList();
-        _collected.Clear();
+        var letters = PostRoomOrder.Sort(collected);
+        collected.Clear();
 
-        var batch = PrintBatchFolder.BatchName(_folder.NextBatchNumber(_sealed.Keys));
+        var batch = PrintBatchFolder.BatchName(_folder.NextBatchNumber(_sealed.Keys), largePrint);
         var stagedPdf = _folder.StagedPdf(batch);
         var result = PrintBatchWriter.Write(stagedPdf, letters, _options.PadToEvenPages);
         foreach (var (letterId, reason) in result.Failures)
@@ -123,19 +127,18 @@ public sealed class PrintBatchChannel : IDeliveryChannel
             return;
         }
 
-        var rowsOfBatch = result.Placed
-            .Select(p => new PrintManifestRow(batch, p.Position, p.Letter.LetterId, p.Letter.PatientId, p.Pages, p.FirstPage,
-                p.Letter.PostalCode, p.Letter.Country, p.PdfSha256, p.BlankPages))
-            .ToList();
+        var rowsOfBatch = result.Placed.Select(p => Row(batch, p, largePrint)).ToList();
 
         PrintManifest.WriteFile(_folder.StagedRows(batch), rowsOfBatch);
         var sha = PrintBatchFolder.Sha256(stagedPdf);
+        PrintBatchSummary.WriteFile(_folder.StagedSummary(batch),
+            PrintBatchSummary.Text(_options.CampaignId, batch, sha, _options.Envelope, rowsOfBatch));
         var rowsSha = PrintBatchFolder.Sha256(_folder.StagedRows(batch));
         var events = new List<LetterEvent>(rowsOfBatch.Count + 1);
         foreach (var row in rowsOfBatch)
         {
             events.Add(new LetterEvent(_options.CampaignId, row.LetterId, row.PatientId,
-                new PrintBatched(row.Batch, row.Position, row.FirstPage, row.Pages, row.PdfSha256, row.BlankPages)));
+                new PrintBatched(row.Batch, row.Sequence, row.FirstPage, row.Pages, row.PdfSha256, row.BlankPages)));
         }
 
         var pages = rowsOfBatch.Sum(r => r.Pages + r.BlankPages);
@@ -147,7 +150,38 @@ public sealed class PrintBatchChannel : IDeliveryChannel
         _sealed[batch] = seal;
         File.Move(stagedPdf, _folder.Published(batch));
         File.Move(_folder.StagedRows(batch), _folder.PublishedRows(batch), overwrite: true);
+        File.Move(_folder.StagedSummary(batch), _folder.PublishedSummary(batch), overwrite: true);
         _folder.RewriteManifest(_sealed.Keys);
         _written.Add(batch);
+    }
+
+    private PrintManifestRow Row(string batch, BatchPlacement placed, bool largePrint)
+    {
+        var sheets = Envelope.SheetsFor(placed.Pages, placed.BlankPages, _options.Duplex);
+        var letter = placed.Letter;
+        return new PrintManifestRow(batch, placed.Position, letter.LetterId, letter.PatientId, placed.Pages, placed.BlankPages,
+            sheets, placed.FirstPage, letter.PostalCode, letter.City, letter.Country, largePrint,
+            !_options.Envelope.Holds(sheets), placed.PdfSha256);
+    }
+
+    /// <summary>
+    /// A sealed batch without its summary (sealed by a version that wrote none) gets one made from its sealed manifest
+    /// rows, so every batch the post room sees has a sheet to sign off.
+    /// </summary>
+    private void WriteMissingSummaries()
+    {
+        foreach (var (batch, seal) in _sealed)
+        {
+            var path = _folder.PublishedSummary(batch);
+            if (File.Exists(path))
+            {
+                continue;
+            }
+
+            var rows = PrintManifest.ReadFile(_folder.PublishedRows(batch));
+            var staged = _folder.StagedSummary(batch);
+            PrintBatchSummary.WriteFile(staged, PrintBatchSummary.Text(_options.CampaignId, batch, seal.Sha256, _options.Envelope, rows));
+            File.Move(staged, path);
+        }
     }
 }

@@ -7,8 +7,9 @@ namespace Notices.Delivery;
 
 /// <summary>
 /// The print folder's files. A batch is written in <c>.staging/</c> (its PDF and its manifest rows), sealed in the
-/// ledger, and only then moved into view: <c>batch-NNNN.pdf</c>, its rows under <c>.manifest/</c>, and
-/// <c>manifest.csv</c> rewritten whole from the rows of every sealed batch. So the post room never sees a batch
+/// ledger, and only then moved into view: <c>batch-NNNN.pdf</c> (<c>batch-NNNN-large.pdf</c> for large print), its
+/// summary <c>batch-NNNN.summary.txt</c>, its rows under <c>.manifest/</c>, and <c>manifest.csv</c> rewritten whole
+/// from the rows of every sealed batch. Batch numbers are shared by both kinds, so a number names one batch. So the post room never sees a batch
 /// that is not sealed, and a run killed at any point leaves nothing half-visible.
 /// </summary>
 public sealed partial class PrintBatchFolder
@@ -28,7 +29,27 @@ public sealed partial class PrintBatchFolder
 
     public string Rows { get; }
 
-    public static string BatchName(int number) => string.Create(CultureInfo.InvariantCulture, $"batch-{number:D4}.pdf");
+    public const string LargePrintSuffix = "-large";
+
+    public static string BatchName(int number, bool largePrint = false) =>
+        string.Create(CultureInfo.InvariantCulture, $"batch-{number:D4}{(largePrint ? LargePrintSuffix : "")}.pdf");
+
+    /// <summary>The number in a batch file name (batch-0003.pdf and batch-0003-large.pdf are both batch 3).</summary>
+    public static bool TryParseNumber(string batch, out int number)
+    {
+        number = 0;
+        var match = BatchNumberPattern().Match(batch ?? "");
+        return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out number);
+    }
+
+    public static bool IsLargePrint(string batch) =>
+        Path.GetFileNameWithoutExtension(batch).EndsWith(LargePrintSuffix, StringComparison.Ordinal);
+
+    public string StagedSummary(string batch) => Path.Combine(Staging, SummaryName(batch));
+
+    public string PublishedSummary(string batch) => Path.Combine(Directory, SummaryName(batch));
+
+    public static string SummaryName(string batch) => Path.GetFileNameWithoutExtension(batch) + PrintBatchSummary.Suffix;
 
     public string Published(string batch) => Path.Combine(Directory, batch);
 
@@ -47,8 +68,7 @@ public sealed partial class PrintBatchFolder
         var highest = 0;
         foreach (var name in names)
         {
-            var match = BatchNumberPattern().Match(name ?? "");
-            if (match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            if (TryParseNumber(name ?? "", out var n))
             {
                 highest = Math.Max(highest, n);
             }
@@ -77,6 +97,11 @@ public sealed partial class PrintBatchFolder
             if (File.Exists(StagedRows(batch)))
             {
                 File.Move(StagedRows(batch), PublishedRows(batch), overwrite: true);
+            }
+
+            if (File.Exists(StagedSummary(batch)))
+            {
+                File.Move(StagedSummary(batch), PublishedSummary(batch), overwrite: true);
             }
         }
 
@@ -107,6 +132,17 @@ public sealed partial class PrintBatchFolder
 
             File.Move(file, target);
             setAside.Add((batch, Path.GetFileName(target)));
+        }
+
+        // A summary is only ever moved into view after its batch's seal; one without a seal is not to be signed.
+        foreach (var file in System.IO.Directory.EnumerateFiles(Directory, "batch-*" + PrintBatchSummary.Suffix).ToList())
+        {
+            var name = Path.GetFileName(file);
+            var batch = name[..^PrintBatchSummary.Suffix.Length] + ".pdf";
+            if (!sealedBatches.ContainsKey(batch))
+            {
+                File.Move(file, file + ".unsealed", overwrite: true);
+            }
         }
 
         foreach (var rows in System.IO.Directory.EnumerateFiles(Rows, "*.csv"))
@@ -161,6 +197,6 @@ public sealed partial class PrintBatchFolder
 
     private static string RowsName(string batch) => Path.GetFileNameWithoutExtension(batch) + ".csv";
 
-    [GeneratedRegex(@"^batch-(\d+)\.pdf", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^batch-(\d+)(?:-large)?\.pdf", RegexOptions.CultureInvariant)]
     private static partial Regex BatchNumberPattern();
 }

@@ -1,3 +1,4 @@
+using Notices.Campaigns;
 using Notices.Model;
 
 namespace Notices.Delivery;
@@ -21,4 +22,11 @@ public sealed record PrintBatchOptions
     /// <summary>Pad every letter to an even page count with a blank page, so duplex printing never puts the first
     /// page of one letter on the back of the previous letter's last sheet.</summary>
     public bool PadToEvenPages { get; init; } = true;
+    /// <summary>The envelope (notice.yaml <c>envelope</c>): letters needing more sheets are flagged over capacity.</summary>
+    public Envelope Envelope { get; init; } = Envelope.Default;
+    /// <summary>
+    /// Sheets are counted for duplex printing (two pages a sheet), the default for batches; a post room that prints
+    /// simplex (<c>--simplex</c>) uses one sheet per page, which this count does not know about.
+    /// </summary>
+    public bool Duplex { get; init; } = true;
 }

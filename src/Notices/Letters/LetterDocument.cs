@@ -26,6 +26,8 @@ public sealed record LetterDocument
     public string Greeting { get; init; } = "Med venlig hilsen";
     public required ReplyFormContent ReplyForm { get; init; }
     public WindowRect Window { get; init; } = WindowRect.C5Left;
+    /// <summary>The small return lines printed in the window above the recipient (text, then address); empty prints none.</summary>
+    public IReadOnlyList<string> ReturnLines { get; init; } = [];
     public string? LogoPath { get; init; }
     /// <summary>PDF document information: title, author (organisation), subject and keywords (the reference).</summary>
     public required PdfMetadata Metadata { get; init; }

@@ -38,6 +38,7 @@ public sealed class LetterDelivery(NoticesDbContext db, ILetterPdfWriter pdfWrit
             CampaignId = notice.Id,
             BatchSize = request.PrintBatchSize,
             SealedBatches = SealedBatches.Read(db, notice.Id),
+            Envelope = notice.Envelope,
         };
         await using var print = new PrintBatchChannel(printOptions, log);
         var pickup = EmailOptions(notice, paths);

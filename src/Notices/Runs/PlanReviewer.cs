@@ -9,7 +9,7 @@ namespace Notices.Runs;
 /// Loads and checks a notice package, compiles its templates (an undefined field, or a character the font cannot
 /// print in the notice's own text, fails here, before anything is sent), plans the campaign and adds to the plan's
 /// problems the window-address adjustments and the patient text the letter cannot print as it is
-/// (<see cref="LetterTextReview"/>).
+/// (<see cref="LetterTextReview"/>), and the post letters too thick for the envelope (<see cref="EnvelopeCapacityReview"/>).
 /// </summary>
 public static class PlanReviewer
 {
@@ -32,12 +32,16 @@ public static class PlanReviewer
             }
         }
 
-        var textReview = new LetterTextReview(composer, notice.Date ?? DateOnly.FromDateTime(DateTime.Today));
+        var date = notice.Date ?? DateOnly.FromDateTime(DateTime.Today);
+        var textReview = new LetterTextReview(composer, date);
         foreach (var letter in plan.Letters.Where(l => l.Channel != DeliveryChannelKind.Unreachable))
         {
             problems.AddRange(textReview.Check(letter));
         }
 
-        return new PlanReview(notice, templates, plan, problems);
+        var capacity = new EnvelopeCapacityReview(composer, date, notice.Envelope);
+        var postPages = capacity.PostPages(plan.Letters);
+        problems.AddRange(capacity.Check(plan.Letters, postPages));
+        return new PlanReview(notice, templates, plan, problems) { PostPages = postPages };
     }
 }

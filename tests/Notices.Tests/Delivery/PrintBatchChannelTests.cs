@@ -111,13 +111,19 @@ public sealed class PrintBatchChannelTests : IDisposable
         Assert.Equal(new double[] { 504, 504, 502, 502, 501, 501, 501, 501, 503, 503 }, widths);
 
         var lines = ManifestLines(_print);
-        Assert.Equal("batch;position;letter_id;patient_id;pages;first_page;postal_code;country;pdf_sha256;blank_pages", string.Join(';', lines[0]));
+        Assert.Equal(string.Join(';', PrintManifest.Header), string.Join(';', lines[0]));
+        Assert.Equal(
+            "batch;sequence;letter_id;patient_id;pages;blank_pages;sheets;first_page;last_page;postal_code;city;country;large_print;over_capacity;pdf_sha256",
+            string.Join(';', lines[0]));
         Assert.Equal(6, lines.Count);
-        Assert.Equal(["batch-0001.pdf", "1", "FA830-DK-000004", "'=P4", "1", "1", "1050", "DK", letters[3].PdfSha256, "1"], lines[1]);
-        Assert.Equal(["batch-0001.pdf", "2", "FA830-DK-000002", "'=P2", "2", "3", "2100", "DK", letters[1].PdfSha256, "0"], lines[2]);
-        Assert.Equal(["batch-0001.pdf", "3", "FA830-DK-000001", "'=P1", "3", "5", "8000", "DK", letters[0].PdfSha256, "1"], lines[3]);
-        Assert.Equal(["batch-0001.pdf", "4", "FA830-DK-000003", "'=P3", "1", "9", "0555", "SE", letters[2].PdfSha256, "1"], lines[4]);
-        Assert.Equal(["batch-0002.pdf", "1", "FA830-DK-000005", "'=P5", "2", "1", "9000", "DK", letters[4].PdfSha256, "0"], lines[5]);
+        // CsvHelper quotes the cell it guards with an apostrophe ("'=P4").
+        Assert.Equal(["batch-0001.pdf", "1", "FA830-DK-000004", "\"'=P4\"", "1", "1", "1", "1", "2", "1050", "", "DK", "no", "no", letters[3].PdfSha256], lines[1]);
+        Assert.Equal(["batch-0001.pdf", "2", "FA830-DK-000002", "\"'=P2\"", "2", "0", "1", "3", "4", "2100", "", "DK", "no", "no", letters[1].PdfSha256], lines[2]);
+        Assert.Equal(["batch-0001.pdf", "3", "FA830-DK-000001", "\"'=P1\"", "3", "1", "2", "5", "8", "8000", "", "DK", "no", "no", letters[0].PdfSha256], lines[3]);
+        Assert.Equal(["batch-0001.pdf", "4", "FA830-DK-000003", "\"'=P3\"", "1", "1", "1", "9", "10", "0555", "", "SE", "no", "no", letters[2].PdfSha256], lines[4]);
+        Assert.Equal(["batch-0002.pdf", "1", "FA830-DK-000005", "\"'=P5\"", "2", "0", "1", "1", "2", "9000", "", "DK", "no", "no", letters[4].PdfSha256], lines[5]);
+        // Read back by column name, the guard comes off again.
+        Assert.Equal("=P4", PrintManifest.Read(_print)[0].PatientId);
         Assert.DoesNotContain("Østergård", File.ReadAllText(Path.Combine(_print, "manifest.csv")), StringComparison.Ordinal);
 
         var events = _store.Db.Ledger.AsNoTracking().OrderBy(e => e.Seq).ToList();
@@ -207,7 +213,7 @@ public sealed class PrintBatchChannelTests : IDisposable
         await Run(Letter(1, 2, "8000"), Letter(2, 1, "2100"));
         var manifest = File.ReadAllBytes(Path.Combine(_print, "manifest.csv"));
         var rows = Path.Combine(_print, ".manifest", "batch-0001.csv");
-        File.AppendAllText(rows, "batch-0001.pdf;3;FA830-DK-000099;P99;1;9;8000;DK;00;0\r\n");
+        File.AppendAllText(rows, "batch-0001.pdf;3;FA830-DK-000099;P99;1;0;1;9;9;8000;;DK;no;no;00\r\n");
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => Run(Letter(3, 1, "5000")));
 

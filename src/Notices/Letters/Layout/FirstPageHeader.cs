@@ -5,7 +5,8 @@ namespace Notices.Letters.Layout;
 
 /// <summary>
 /// The fixed top of page 1: sender block (with optional logo) at the top right, and the recipient lines
-/// inside the envelope window. Returns where the body flow may start.
+/// inside the envelope window, below the small return line when the letter has one. Returns where the body flow may
+/// start.
 /// </summary>
 public sealed class FirstPageHeader(LetterStyle style)
 {
@@ -13,6 +14,14 @@ public sealed class FirstPageHeader(LetterStyle style)
     private static readonly double WindowPadY = Mm(2.5);
     /// <summary>Below this line factor the glyph boxes of consecutive lines would touch.</summary>
     private const double TightestLineFactor = 1.18;
+    /// <summary>The return line is small print for the post office, the same size in large-print letters.</summary>
+    public const double ReturnLineSize = 6.5;
+    /// <summary>A very long sender address is shrunk down to this size, then cut with an ellipsis.</summary>
+    public const double ReturnLineMinSize = 5.0;
+    private static readonly double ReturnLineGap = Mm(1.5);
+    /// <summary>Text and address; more would crowd out the recipient.</summary>
+    private const int MaxReturnLines = 2;
+    private const double ReturnLineFactor = 1.2;
 
     public static Box WindowBox(LetterDocument letter) =>
         new(Mm(letter.Window.LeftMm), Mm(letter.Window.TopMm), Mm(letter.Window.WidthMm), Mm(letter.Window.HeightMm));
@@ -21,20 +30,81 @@ public sealed class FirstPageHeader(LetterStyle style)
     public double Place(LetterDocument letter, LayoutPage page)
     {
         var window = WindowBox(letter);
-        var addressBottom = PlaceAddress(letter.RecipientLines, window, page);
+        var top = window.Y + WindowPadY;
+        var returnLines = letter.ReturnLines.Where(l => !string.IsNullOrWhiteSpace(l)).Take(MaxReturnLines).ToList();
+        if (returnLines.Count > 0)
+        {
+            top = PlaceReturnLines(returnLines, window, page) + ReturnLineGap;
+        }
+
+        var addressBottom = PlaceAddress(letter.RecipientLines, window, top, page);
         var senderBottom = PlaceSender(letter, window, page);
         return Math.Max(Math.Max(addressBottom, senderBottom), window.Bottom);
     }
 
-    private double PlaceAddress(IReadOnlyList<string> lines, Box window, LayoutPage page)
+    /// <summary>
+    /// Places the return lines at the top of the window in one small size, shrunk so the widest fits and, if one is
+    /// still too long at the smallest size, cut with an ellipsis: they never leave the window. Returns their lowest y.
+    /// </summary>
+    private static double PlaceReturnLines(IReadOnlyList<string> lines, Box window, LayoutPage page)
+    {
+        var availableWidth = window.Width - (2 * WindowPadX);
+        var size = ReturnLineSize;
+        var widest = lines.Max(l => FontMetricsCache.Measure(l, FontFace.Regular, size));
+        if (widest > availableWidth)
+        {
+            size = Math.Max(ReturnLineMinSize, size * availableWidth / widest);
+        }
+
+        var ascent = FontMetricsCache.Ascent(FontFace.Regular, size);
+        var descent = FontMetricsCache.Descent(FontFace.Regular, size);
+        var baseline = window.Y + WindowPadY + ascent;
+        foreach (var line in lines)
+        {
+            var text = FitWidth(line, size, availableWidth);
+            page.Add(TextBlockFactory.MeasuredRun(text, FontFace.Regular, size, window.X + WindowPadX, baseline, TextRole.ReturnAddress));
+            baseline += size * ReturnLineFactor;
+        }
+
+        return baseline - (size * ReturnLineFactor) + descent;
+    }
+
+    /// <summary>The text, or the longest start of it (cut at a character, never inside a surrogate pair) plus "…" that fits.</summary>
+    private static string FitWidth(string text, double size, double width)
+    {
+        if (FontMetricsCache.Measure(text, FontFace.Regular, size) <= width)
+        {
+            return text;
+        }
+
+        var length = text.Length;
+        while (length > 0)
+        {
+            length--;
+            if (length > 0 && char.IsHighSurrogate(text[length - 1]))
+            {
+                continue;
+            }
+
+            var candidate = text[..length].TrimEnd(' ', ',') + "…";
+            if (FontMetricsCache.Measure(candidate, FontFace.Regular, size) <= width)
+            {
+                return candidate;
+            }
+        }
+
+        return "…";
+    }
+
+    private double PlaceAddress(IReadOnlyList<string> lines, Box window, double top, LayoutPage page)
     {
         if (lines.Count == 0)
         {
-            return window.Y;
+            return top;
         }
 
         var availableWidth = window.Width - (2 * WindowPadX);
-        var availableHeight = window.Height - (2 * WindowPadY);
+        var availableHeight = window.Bottom - WindowPadY - top;
         var size = style.AddressSize;
         var factor = 1.22;
         if (lines.Count * size * factor > availableHeight)
@@ -56,14 +126,14 @@ public sealed class FirstPageHeader(LetterStyle style)
         var lineHeight = size * factor;
         var ascent = FontMetricsCache.Ascent(FontFace.Regular, size);
         var descent = FontMetricsCache.Descent(FontFace.Regular, size);
-        var baseline = window.Y + WindowPadY + ((lineHeight - ascent - descent) / 2) + ascent;
+        var baseline = top + ((lineHeight - ascent - descent) / 2) + ascent;
         foreach (var line in lines)
         {
             page.Add(TextBlockFactory.MeasuredRun(line, FontFace.Regular, size, window.X + WindowPadX, baseline, TextRole.Address));
             baseline += lineHeight;
         }
 
-        return window.Y + WindowPadY + (lines.Count * lineHeight);
+        return top + (lines.Count * lineHeight);
     }
 
     private double PlaceSender(LetterDocument letter, Box window, LayoutPage page)

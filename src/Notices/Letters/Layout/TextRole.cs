@@ -8,6 +8,8 @@ public enum TextRole
     Title,
     Sender,
     Address,
+    /// <summary>The small return line above the recipient, inside the window.</summary>
+    ReturnAddress,
     DateLine,
     ListMarker,
     TableHeader,

@@ -63,6 +63,7 @@ public sealed class LetterComposer
                 QrPayload = letter.LetterId,
             },
             Window = _package.Window,
+            ReturnLines = _package.ReturnAddress.Lines(_package.Sender),
             LogoPath = _package.LogoPath,
             Metadata = new PdfMetadata(
                 Title: $"{_package.Title}: {_package.Subject}",
