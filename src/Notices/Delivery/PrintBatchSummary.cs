@@ -31,7 +31,7 @@ public static class PrintBatchSummary
         Line($"Batch:           {batch}");
         Line($"Storskrift:      {(rows.Any(r => r.LargePrint) ? "ja (egen printer/kuvert)" : "nej")}");
         Line($"Breve:           {N(rows.Count)}");
-        Line($"Sider:           {N(pages + blank)} (heraf {N(blank)} blanke skillesider)");
+        Line($"Sider:           {N(pages + blank)} (heraf blanke: {N(blank)})");
         Line($"Ark (duplex):    {N(rows.Sum(r => r.Sheets))}");
         Line($"Kuvert:          {envelope.Name}, højst {N(envelope.CapacitySheets)} ark");
         Line($"Kuverter {envelope.Name}:{new string(' ', Math.Max(1, 7 - envelope.Name.Length))}{N(rows.Count - over.Count)}");

@@ -141,6 +141,8 @@ public sealed class BounceRerouteRun(NoticesDbContext db, TimeProvider? timeProv
             PageCount = pages,
             RecipientName = recipient.FullName,
             PostalCode = recipient.PostalCode,
+            City = recipient.City,
+            LargePrint = recipient.LargePrint,
             Country = string.IsNullOrWhiteSpace(recipient.Country) ? "DK" : recipient.Country,
         };
         return (letter, null);

@@ -163,7 +163,7 @@ public sealed class PostRoomBatchTests : IDisposable
         Assert.Equal(PrintBatchFolder.Sha256(Path.Combine(_print, "batch-0001.pdf")), seal.Sha256);
         Assert.Contains("Kampagne:        FA830", text, StringComparison.Ordinal);
         Assert.Contains("Breve:           2", text, StringComparison.Ordinal);
-        Assert.Contains("Sider:           6 (heraf 1 blanke skillesider)", text, StringComparison.Ordinal);
+        Assert.Contains("Sider:           6 (heraf blanke: 1)", text, StringComparison.Ordinal);
         Assert.Contains("Ark (duplex):    3", text, StringComparison.Ordinal);
         Assert.Contains("  " + seal.Sha256 + "\r\n", text, StringComparison.Ordinal);
         Assert.Contains("Underskrift:", text, StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Notices.Tests.Ledger;
 
-/// <summary>CsvCell still guards print manifests and report-ledger.csv (report.csv is written by CsvHelper).</summary>
+/// <summary>CsvCell still guards report-ledger.csv and unescapes manifest cells on reading (report.csv and manifest.csv are written by CsvHelper).</summary>
 public sealed class CsvCellTests
 {
     [Theory]
