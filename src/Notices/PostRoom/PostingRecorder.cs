@@ -2,6 +2,7 @@ using Notices.Acknowledgements;
 using Notices.Ledger;
 using Notices.Model;
 using Notices.Store;
+using Notices.Delivery;
 
 namespace Notices.PostRoom;
 
@@ -58,12 +59,13 @@ public sealed class PostingRecorder(NoticesDbContext db, TimeProvider? timeProvi
 
     private BatchRecord Find(string campaignId, string batchText)
     {
-        if (!BatchNames.TryParse(batchText, out var name))
+        if (!BatchNames.TryParse(batchText, out var number))
         {
             throw new PostRoomRefusedException($"'{ReturnReasons.Shown(batchText)}' is not a batch: give {BatchNames.Accepted}.");
         }
 
         var book = BatchBook.Read(db, campaignId);
+        var name = BatchNames.Resolve(number, book.Values.Where(b => b.IsSealed).Select(b => b.Batch)) ?? PrintBatchFolder.BatchName(number);
         if (!book.TryGetValue(name, out var batch) || !batch.IsSealed)
         {
             var known = book.Values.Where(b => b.IsSealed).Select(b => b.Batch).Order(StringComparer.Ordinal).ToList();

@@ -6,17 +6,28 @@ namespace Notices.Tests.PostRoom;
 public sealed class BatchNamesTests
 {
     [Theory]
-    [InlineData("1", "batch-0001.pdf")]
-    [InlineData("0001", "batch-0001.pdf")]
-    [InlineData(" 12 ", "batch-0012.pdf")]
-    [InlineData("batch-0003.pdf", "batch-0003.pdf")]
-    [InlineData("BATCH-0003.PDF", "batch-0003.pdf")]
-    [InlineData("batch-0003", "batch-0003.pdf")]
-    [InlineData("12345", "batch-12345.pdf")]
-    public void A_number_or_a_file_name_names_the_batch_file(string given, string expected)
+    [InlineData("1", 1)]
+    [InlineData("0001", 1)]
+    [InlineData(" 12 ", 12)]
+    [InlineData("batch-0003.pdf", 3)]
+    [InlineData("BATCH-0003.PDF", 3)]
+    [InlineData("batch-0003", 3)]
+    [InlineData("batch-0003-large.pdf", 3)]
+    [InlineData("12345", 12345)]
+    public void A_number_or_a_file_name_gives_the_batch_number(string given, int expected)
     {
-        Assert.True(BatchNames.TryParse(given, out var batch));
-        Assert.Equal(expected, batch);
+        Assert.True(BatchNames.TryParse(given, out var number));
+        Assert.Equal(expected, number);
+    }
+
+    [Fact]
+    public void A_number_names_a_large_print_batch_too_since_both_kinds_share_one_numbering()
+    {
+        string[] batches = ["batch-0001.pdf", "batch-0002-large.pdf", "batch-0003.pdf"];
+
+        Assert.Equal("batch-0002-large.pdf", BatchNames.Resolve(2, batches));
+        Assert.Equal("batch-0003.pdf", BatchNames.Resolve(3, batches));
+        Assert.Null(BatchNames.Resolve(4, batches));
     }
 
     [Theory]
