@@ -28,12 +28,12 @@ PDF_OUT=$ROOT/pdf
 INSTANCE_CONF=/etc/cups/cups-pdf-notices-test.conf
 say() { echo "cups-test-setup: $*"; }
 
-if [ ! -x /usr/sbin/cupsd ] || [ ! -x /usr/lib/cups/backend/cups-pdf ] || ! command -v lpadmin >/dev/null 2>&1 \
-   || ! command -v cupsenable >/dev/null 2>&1; then
-  say "installing cups, cups-client, cups-bsd and printer-driver-cups-pdf from Debian's packages"
+if [ ! -x /usr/sbin/cupsd ] || [ ! -x /usr/lib/cups/backend/cups-pdf ] \
+   || ! command -v lpadmin >/dev/null 2>&1; then
+  say "installing cups, cups-client and printer-driver-cups-pdf from Debian's packages"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
-    cups cups-client cups-bsd printer-driver-cups-pdf >/dev/null
+    cups cups-client printer-driver-cups-pdf >/dev/null
 fi
 
 for dir in "$ROOT" "$CONF" "$CONF/ppd" "$CONF/ssl" "$ROOT/cache" "$ROOT/state" "$ROOT/log" "$ROOT/tmp" "$ROOT/cups-pdf-spool"; do
@@ -122,7 +122,8 @@ if ! cmp -s "$staging/cups-pdf-notices-test.conf" "$INSTANCE_CONF"; then
   $SUDO install -m 0644 "$staging/cups-pdf-notices-test.conf" "$INSTANCE_CONF"
 fi
 
-pids() { pgrep -f "^/usr/sbin/cupsd -c $CONF/cupsd.conf" || true; }
+# cupsd re-executes itself with -C once it runs in the background.
+pids() { pgrep -f "^/usr/sbin/cupsd -[cC] $CONF/cupsd.conf" || true; }
 answers() { CUPS_SERVER=$SERVER lpstat -r 2>/dev/null | grep -q 'is running'; }
 
 if [ -n "$(pids)" ] && [ "$changed" -eq 1 ]; then

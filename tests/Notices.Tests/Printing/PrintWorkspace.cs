@@ -8,14 +8,14 @@ namespace Notices.Tests.Printing;
 
 /// <summary>
 /// A temp folder with a small campaign that goes by post: the first few sample patients without email consent, so a
-/// batch is a few letters and cups-pdf (Ghostscript on two cores) turns it round in seconds, not a minute.
+/// batch is a few letters (5 such patients: 3 of them have an affected device) and cups-pdf (Ghostscript on two cores) turns it round in seconds, not a minute.
 /// </summary>
 public sealed class PrintWorkspace : IDisposable
 {
     public const string Campaign = "fa830-minimed-dk";
     private readonly TempDirectory _dir = new();
 
-    public PrintWorkspace(int postPatients = 3)
+    public PrintWorkspace(int postPatients = 5)
     {
         CupsServer.EnsureReady();
         var patients = System.IO.Path.Combine(Path, "patients.csv");
@@ -50,7 +50,7 @@ public sealed class PrintWorkspace : IDisposable
     }
 
     public static string[] PrintArgs(params string[] extra) =>
-        ["print", Campaign, "--printer", CupsServer.Queue, "--db", "s.db", "--out", "out", "--print-timeout", "3m", .. extra];
+        ["print", Campaign, "--printer", CupsServer.Queue, "--db", "s.db", "--out", "out", .. extra];
 
     public CliRunner.Result Print(params string[] extra) => Run(PrintArgs(extra));
 
