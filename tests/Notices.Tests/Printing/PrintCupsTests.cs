@@ -164,6 +164,32 @@ public sealed class PrintCupsTests
     }
 
     [Fact]
+    public void Run_killed_with_SIGKILL_while_following_its_job_is_resumed_by_following_that_job_not_printing_again()
+    {
+        using var ws = new PrintWorkspace();
+        ws.Send(batchSize: 10);
+        using (var running = CliRunner.Start(ws.Path, CupsServer.Environment, PrintWorkspace.PrintArgs()))
+        {
+            var until = DateTime.UtcNow.AddSeconds(60);
+            while (ws.PrintEvents().Count == 0 && !running.HasExited && DateTime.UtcNow < until)
+            {
+                Thread.Sleep(20);
+            }
+        } // Dispose kills it (SIGKILL) while it polls CUPS for the job.
+
+        var submitted = Assert.Single(ws.PrintEvents());
+        Assert.Equal("PrintSubmitted", submitted.Kind);
+
+        var resumed = ws.Print();
+
+        Assert.True(resumed.ExitCode == 0, resumed.All);
+        var events = ws.PrintEvents();
+        Assert.Equal(["PrintSubmitted", "PrintCompleted"], events.Select(e => e.Kind));
+        Assert.Equal(submitted.Detail["job"], events[1].Detail["job"]);
+        Assert.Equal(0, ws.Verify().ExitCode);
+    }
+
+    [Fact]
     public void Changed_or_missing_batch_file_is_refused_by_name_and_nothing_is_printed()
     {
         using var ws = new PrintWorkspace();
