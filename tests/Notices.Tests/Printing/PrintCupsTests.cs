@@ -190,6 +190,32 @@ public sealed class PrintCupsTests
     }
 
     [Fact]
+    public void Canceled_job_is_recorded_as_failed_with_CUPS_state_and_the_next_run_prints_the_batch_again()
+    {
+        using var ws = new PrintWorkspace();
+        ws.Send(batchSize: 10);
+        Assert.Equal(3, ws.Print("--print-timeout", "0").ExitCode);
+        var first = int.Parse(Assert.Single(ws.PrintEvents()).Detail["job"], CultureInfo.InvariantCulture);
+        // cups-pdf needs seconds for a batch (filters, then Ghostscript); the operator cancels it before then.
+        CupsServer.Cancel(first);
+
+        var followUp = ws.Print();
+        var again = ws.Print();
+
+        Assert.Equal(3, followUp.ExitCode);
+        Assert.Contains("canceled", followUp.StdOut, StringComparison.Ordinal);
+        Assert.Contains("this run submitted 0", followUp.StdOut, StringComparison.Ordinal);
+        Assert.True(again.ExitCode == 0, again.All);
+        var events = ws.PrintEvents();
+        Assert.Equal(["PrintSubmitted", "PrintFailed", "PrintSubmitted", "PrintCompleted"], events.Select(e => e.Kind));
+        Assert.Equal("canceled", events[1].Detail["state"]);
+        Assert.Contains("canceled", events[1].Detail["reason"], StringComparison.Ordinal);
+        Assert.NotEqual(events[0].Detail["job"], events[2].Detail["job"]);
+        Assert.Equal("false", events[2].Detail["reprint"]);
+        Assert.Equal(0, ws.Verify().ExitCode);
+    }
+
+    [Fact]
     public void Changed_or_missing_batch_file_is_refused_by_name_and_nothing_is_printed()
     {
         using var ws = new PrintWorkspace();

@@ -35,6 +35,9 @@ public static class CupsServer
 
     public static void Accept() => Tool("cupsaccept", Queue);
 
+    /// <summary>Cancels a job as an operator would (<c>cancel queue-id</c>).</summary>
+    public static void Cancel(int jobId) => Tool("cancel", Queue + "-" + jobId.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>Submits a file with lp as another program would, and returns CUPS's job id.</summary>
     public static int SubmitWithLp(string file, string title)
     {
