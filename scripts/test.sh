@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite on a fresh Debian machine.
 # Installs what the tests need from Debian's packages when it is missing (idempotent, non-interactive),
-# starts the private test Postfix on 127.0.0.1:2525 (scripts/postfix-test-setup.sh), then runs `dotnet test Notices.sln`.
+# starts the private test Postfix on 127.0.0.1:2525 (scripts/postfix-test-setup.sh) and the private test CUPS on
+# 127.0.0.1:6631 (scripts/cups-test-setup.sh), then runs `dotnet test Notices.sln`.
 # Extra arguments go to dotnet test (e.g. --filter Records).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,9 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 missing=()
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)   # pdftotext, pdfinfo, pdffonts, pdftoppm
 command -v sqlite3   >/dev/null 2>&1 || missing+=(sqlite3)         # the ledger tamper test edits rows with it
+[ -x /usr/sbin/cupsd ]                 || missing+=(cups)            # the printing tests print through a real CUPS
+[ -x /usr/lib/cups/backend/cups-pdf ]  || missing+=(printer-driver-cups-pdf) # ... onto a cups-pdf queue
+command -v lpadmin   >/dev/null 2>&1 || missing+=(cups-client)     # lpadmin, lp, lpstat, cupsenable/cupsdisable, cupsaccept/cupsreject
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} from Debian's packages"
   $SUDO apt-get update -qq
@@ -21,6 +25,10 @@ fi
 # The SMTP and DSN tests talk to a real, private Postfix instance on 127.0.0.1:2525 (own config under
 # /var/lib/notices-test-postfix; the machine's own Postfix and /etc/postfix are left alone).
 bash scripts/postfix-test-setup.sh
+
+# The printing tests print through a real, private cupsd on 127.0.0.1:6631 with a cups-pdf queue (own config under
+# /var/lib/notices-test-cups; the system's CUPS is left alone; one instance file /etc/cups/cups-pdf-notices-test.conf).
+bash scripts/cups-test-setup.sh
 
 log="$(mktemp)"
 status=0

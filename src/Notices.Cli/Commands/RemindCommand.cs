@@ -35,7 +35,7 @@ public static class RemindCommand
             Description = "The campaign's notice package folder, when it is no longer where 'send' found it.",
         };
         var smtpOptions = new SmtpCliOptions();
-        var printer = new Option<string?>("--printer") { Description = "CUPS queue for print batches. Not yet supported: batches are written to out/<campaign>/print/." };
+        var printOptions = new PrintCliOptions(printerRequired: false);
         var batchSize = new Option<int>("--batch-size") { Description = "Letters per print batch file.", DefaultValueFactory = _ => 500 };
         var resendUncertain = new Option<bool>("--resend-uncertain")
         {
@@ -59,16 +59,18 @@ public static class RemindCommand
             command.Options.Add(option);
         }
 
-        command.Options.Add(printer);
+        foreach (var option in printOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.Options.Add(batchSize);
         command.Options.Add(resendUncertain);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
-            if (parse.GetValue(printer) is not null)
-            {
-                throw new UsageException("--printer is not yet supported; leave it out to write print batches under --out.");
-            }
-
+            var queue = parse.GetValue(printOptions.Printer) is { } q ? PrintCommand.ReadQueue(q) : null;
+            var sides = printOptions.Sides(parse);
+            var printTimeout = printOptions.Timeout(parse);
             if (!ReminderInterval.TryParse(parse.GetValue(after), out var days, out var problem))
             {
                 throw new UsageException("--after: " + problem + ".");
@@ -94,7 +96,21 @@ public static class RemindCommand
             };
             var summary = await new RemindRun(store, new PdfSharpLetterWriter()).RunAsync(package, templates, options, null, ct);
             Print(summary, options.OutputDirectory);
-            return summary.SomeoneNotReminded ? ExitCodes.NotAllReached : ExitCodes.Done;
+            var code = summary.SomeoneNotReminded ? ExitCodes.NotAllReached : ExitCodes.Done;
+            if (queue is not null)
+            {
+                // Reminder batches are sealed batches of the campaign like any other: the same path as 'notices print'.
+                var printed = await PrintStep.RunAsync(store, campaignId, new PrintOptions
+                {
+                    Queue = queue,
+                    OutputDirectory = options.OutputDirectory,
+                    Sides = sides,
+                    Timeout = printTimeout,
+                }, ct);
+                code = Math.Max(code, printed);
+            }
+
+            return code;
         }));
         return command;
     }

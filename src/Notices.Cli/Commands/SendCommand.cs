@@ -15,10 +15,7 @@ public static class SendCommand
         var db = CommonOptions.Db();
         var output = CommonOptions.Out();
         var smtpOptions = new SmtpCliOptions();
-        var printer = new Option<string?>("--printer")
-        {
-            Description = "CUPS queue for print batches. Not yet supported: batches are written to out/<campaign>/print/.",
-        };
+        var printOptions = new PrintCliOptions(printerRequired: false);
         var date = new Option<string?>("--date") { Description = "Date printed on new letters, yyyy-mm-dd (default: the notice's date, else today)." };
         var batchSize = new Option<int>("--batch-size") { Description = "Letters per print batch file.", DefaultValueFactory = _ => 500 };
         var resendUncertain = new Option<bool>("--resend-uncertain")
@@ -40,17 +37,19 @@ public static class SendCommand
             command.Options.Add(option);
         }
 
-        command.Options.Add(printer);
+        foreach (var option in printOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.Options.Add(date);
         command.Options.Add(batchSize);
         command.Options.Add(resendUncertain);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
-            if (parse.GetValue(printer) is not null)
-            {
-                throw new UsageException("--printer is not yet supported; leave it out to write print batches under --out.");
-            }
-
+            var queue = parse.GetValue(printOptions.Printer) is { } q ? PrintCommand.ReadQueue(q) : null;
+            var sides = printOptions.Sides(parse);
+            var printTimeout = printOptions.Timeout(parse);
             var smtpSettings = smtpOptions.Read(parse);
 
             using var store = StoreSchema.OpenExisting(parse.GetValue(db)!);
@@ -99,9 +98,23 @@ public static class SendCommand
                 }
             }
 
-            return summary.Unreachable > 0 || summary.Failed > 0 || summary.Deferred > 0 || summary.Uncertain > 0
+            var code = summary.Unreachable > 0 || summary.Failed > 0 || summary.Deferred > 0 || summary.Uncertain > 0
                 ? ExitCodes.NotAllReached
                 : ExitCodes.Done;
+            if (queue is not null)
+            {
+                // After delivery: the campaign's sealed batches that are not printed yet, the same path as 'notices print'.
+                var printed = await PrintStep.RunAsync(store, summary.CampaignId, new PrintOptions
+                {
+                    Queue = queue,
+                    OutputDirectory = options.OutputDirectory,
+                    Sides = sides,
+                    Timeout = printTimeout,
+                }, ct);
+                code = Math.Max(code, printed);
+            }
+
+            return code;
         }));
         return command;
     }

@@ -83,7 +83,7 @@ public sealed class RemindCliTests : IDisposable
         var noAfter = _ws.Run("remind", RemindWorkspace.Campaign, "--db", "s.db");
         var zero = _ws.Run("remind", RemindWorkspace.Campaign, "--after", "0d", "--db", "s.db");
         var unknown = _ws.Run("remind", "no-such-campaign", "--after", "30d", "--db", "s.db");
-        var printer = _ws.Run("remind", RemindWorkspace.Campaign, "--after", "30d", "--printer", "office", "--db", "s.db");
+        var printer = _ws.Run("remind", RemindWorkspace.Campaign, "--after", "30d", "--printer", "office/2", "--db", "s.db");
         var moved = _ws.Run("remind", RemindWorkspace.Campaign, "--after", "30d", "--notice", "nowhere", "--db", "s.db");
 
         Assert.Equal(2, noAfter.ExitCode);
@@ -91,7 +91,8 @@ public sealed class RemindCliTests : IDisposable
         Assert.Contains("--after", zero.StdErr, StringComparison.Ordinal);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains(RemindWorkspace.Campaign, unknown.StdErr, StringComparison.Ordinal);
-        Assert.Equal(2, printer.ExitCode);
+        Assert.Equal(2, printer.ExitCode); // not a CUPS queue name: refused before anything is sent
+        Assert.Contains("--printer", printer.StdErr, StringComparison.Ordinal);
         Assert.Equal(2, moved.ExitCode);
         Assert.Contains("nowhere", moved.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", zero.All + unknown.All + moved.All, StringComparison.Ordinal);
