@@ -15,7 +15,7 @@ public static class PrintCommand
         var db = CommonOptions.Db();
         var output = CommonOptions.Out();
         var printOptions = new PrintCliOptions(printerRequired: true);
-        var batch = new Option<int?>("--batch") { Description = "Print batch N (batch-000N.pdf) again on purpose; the ledger then shows both jobs." };
+        var batch = new Option<int?>("--batch") { Description = "Print batch N (batch-000N.pdf or batch-000N-large.pdf) again on purpose; the ledger then shows both jobs." };
         var command = new Command("print",
             "Print the campaign's sealed batches that are not printed yet on a CUPS queue (over IPP), and follow each job until "
             + "CUPS reports it completed, canceled or aborted, or until --print-timeout. Every step goes into the ledger "

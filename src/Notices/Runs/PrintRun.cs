@@ -90,8 +90,8 @@ public sealed class PrintRun(NoticesDbContext db, IPrintQueue cups, TimeProvider
             return [.. batches.Where(b => !b.IsCompleted && b.InFlight.Count == 0)];
         }
 
-        var name = n > 0 ? PrintBatchFolder.BatchName(n) : "";
-        var asked = batches.FirstOrDefault(b => string.Equals(b.Batch, name, StringComparison.Ordinal));
+        // A number names a regular or a large-print batch (batch-0002-large.pdf): both kinds share one numbering.
+        var asked = batches.FirstOrDefault(b => PrintBatchFolder.TryParseNumber(b.Batch, out var number) && number == n);
         return asked is not null
             ? [asked]
             : throw new PrintRequestException(string.Create(CultureInfo.InvariantCulture,
