@@ -38,16 +38,36 @@ public static class BenchCommand
                 + BenchFolder.MarkerName + " file); any other folder is refused.",
             DefaultValueFactory = _ => Path.Combine("out", "bench"),
         };
+        var batchLetters = new Option<int>("--batch-letters") { Description = "Post letters for the print-batch benchmark.", DefaultValueFactory = _ => 5_000 };
+        var batchesOnly = new Option<bool>("--batches-only") { Description = "Run only the print-batch benchmark." };
+        var batchChild = new Option<string?>("--batch-child") { Hidden = true };
         var command = new Command("bench",
             "Measure: letters/s rendering the sample notice (one thread, all cores), then a generated campaign end to end "
             + "(import + send: PDFs, .eml files, print batches, ledger) with peak memory. Build with -c Release first.")
         {
-            patients, letters, smtp, messages, connections, output,
+            patients, letters, smtp, messages, connections, output, batchLetters, batchesOnly, batchChild,
         };
-        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => parse.GetValue(smtp) is { } url
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(() => parse.GetValue(batchChild) is { } list
+            ? Task.FromResult(BatchBench.RunChild(list, parse.GetValue(batchLetters), parse.GetValue(output)!))
+            : parse.GetValue(batchesOnly) ? RunBatches(parse.GetValue(batchLetters), parse.GetValue(output)!)
+            : parse.GetValue(smtp) is { } url
             ? RunSmtp(url, parse.GetValue(messages), parse.GetValue(connections), parse.GetValue(output)!, ct)
-            : Run(parse.GetValue(patients), parse.GetValue(letters), parse.GetValue(output)!, ct)));
+            : Run(parse.GetValue(patients), parse.GetValue(letters), parse.GetValue(output)!, ct, parse.GetValue(batchLetters))));
         return command;
+    }
+
+    public static Task<int> RunBatches(int batchLetters, string directory)
+    {
+        if (batchLetters < 1)
+        {
+            throw new UsageException("--batch-letters must be at least 1.");
+        }
+
+        var sample = Prepare(directory);
+        var rows = MachineRows();
+        rows.AddRange(BatchBench.Run(directory, sample.NoticeDirectory, batchLetters));
+        Print(rows);
+        return Task.FromResult(ExitCodes.Done);
     }
 
     public static async Task<int> RunSmtp(string url, int messages, int connections, string directory, CancellationToken ct)
@@ -65,10 +85,14 @@ public static class BenchCommand
         return ExitCodes.Done;
     }
 
-    public static async Task<int> Run(int patientCount, int letterCount, string directory, CancellationToken ct)
+    public static async Task<int> Run(int patientCount, int letterCount, string directory, CancellationToken ct, int batchLetters = 5_000)
     {
         var sample = Prepare(directory);
         var rows = MachineRows();
+        if (batchLetters < 1)
+        {
+            throw new UsageException("--batch-letters must be at least 1.");
+        }
 
         // 1. End to end first, so the peak working set is the campaign's, not the render loop's.
         var patientsCsv = Path.Combine(directory, "patients.csv");
@@ -115,6 +139,8 @@ public static class BenchCommand
             rows.Add(($"[bold]render, {Environment.ProcessorCount} threads[/]", $"[bold]{all:0} letters/s[/] ({all / Environment.ProcessorCount:0} per core)"));
         }
 
+        // 3. Print batches: the post letters batched alone, in a child process (its own peak memory).
+        rows.AddRange(BatchBench.Run(directory, sample.NoticeDirectory, batchLetters));
         Print(rows);
         return ExitCodes.Done;
     }

@@ -1,11 +1,15 @@
 using System.Security.Cryptography;
-using PdfSharp.Pdf;
-using PdfSharp.Pdf.IO;
+using Notices.Delivery.Batches;
+using Notices.Letters.Fonts;
 
 namespace Notices.Delivery;
 
-/// <summary>Concatenates letter PDFs (already in post-room order) into one batch file with PDFsharp page import.</summary>
-internal static class PrintBatchWriter
+/// <summary>
+/// Concatenates letter PDFs (already in post-room order) into one batch file, streaming: each letter's page objects
+/// are copied to the file as soon as the letter is read, and its DejaVu font subsets are replaced by one shared font
+/// per face for the whole batch (content streams stay byte-identical). Memory holds one letter plus offsets.
+/// </summary>
+public static class PrintBatchWriter
 {
     public sealed record Result(IReadOnlyList<BatchPlacement> Placed, IReadOnlyDictionary<string, string> Failures);
 
@@ -14,12 +18,12 @@ internal static class PrintBatchWriter
         var batchName = Path.GetFileName(batchPath);
         var rows = new List<BatchPlacement>();
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var output = new PdfDocument();
-        output.Info.Title = Path.GetFileNameWithoutExtension(batchName);
+        using var file = new BatchPdfFile(batchPath);
+        var fonts = new SharedFonts(file);
 
         foreach (var letter in letters)
         {
-            // One letter's bytes at a time: hashed (exactly the document printed) and imported from memory.
+            // One letter's bytes at a time: hashed (exactly the document printed) and copied from memory.
             byte[] bytes;
             try
             {
@@ -38,43 +42,26 @@ internal static class PrintBatchWriter
                 continue;
             }
 
-            var firstPage = output.PageCount + 1;
+            var firstPage = file.PageCount + 1;
+            var mark = file.ObjectCount;
             int pages;
+            PdfValue lastMediaBox;
             try
             {
-                using var input = PdfReader.Open(new MemoryStream(bytes, writable: false), PdfDocumentOpenMode.Import);
-                pages = input.PageCount;
-                if (pages == 0)
-                {
-                    failures[letter.LetterId] = "PDF has no pages";
-                    continue;
-                }
-
-                foreach (var page in input.Pages)
-                {
-                    output.AddPage(page);
-                }
+                (pages, lastMediaBox) = CopyLetter(file, fonts, bytes, sha);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // A damaged PDF makes PDFsharp throw many kinds of exception; one bad letter must not sink the batch.
-                // Pages added before the error would misalign the batch; drop them again.
-                while (output.PageCount >= firstPage)
-                {
-                    output.Pages.RemoveAt(output.PageCount - 1);
-                }
-
-                failures[letter.LetterId] = "PDF cannot be imported";
+                // Nothing of the letter reached the file (it is copied into a buffer first); give its numbers back.
+                file.Rollback(mark);
+                failures[letter.LetterId] = FailureReason(ex);
                 continue;
             }
 
             var blank = 0;
             if (padToEven && pages % 2 == 1)
             {
-                var last = output.Pages[output.PageCount - 1];
-                var pad = output.AddPage();
-                pad.Width = last.Width;
-                pad.Height = last.Height;
+                file.AddBlankPage(lastMediaBox);
                 blank = 1;
             }
 
@@ -83,17 +70,45 @@ internal static class PrintBatchWriter
 
         if (rows.Count > 0)
         {
-            SaveDurably(output, batchPath);
+            fonts.WriteTo(file);
+            file.Finish(Path.GetFileNameWithoutExtension(batchName));
         }
 
         return new Result(rows, failures);
     }
 
-    /// <summary>Writes and fsyncs the file (in staging: the channel moves it into view once the batch is sealed).</summary>
-    private static void SaveDurably(PdfDocument document, string path)
+    private static string FailureReason(Exception ex) => ex is NoPagesException ? "PDF has no pages" : "PDF cannot be imported";
+
+    private static (int Pages, PdfValue LastMediaBox) CopyLetter(BatchPdfFile file, SharedFonts fonts, byte[] bytes, string sha)
     {
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        document.Save(stream, closeStream: false);
-        stream.Flush(flushToDisk: true);
+        var pdf = LetterPdf.Open(bytes);
+        var pages = pdf.Pages();
+        if (pages.Count == 0)
+        {
+            throw new NoPagesException();
+        }
+
+        var glyphs = new Dictionary<FontFace, Dictionary<int, string>>();
+        var copier = new ObjectCopier(pdf, file, n => fonts.Substitute(pdf, n, glyphs));
+        var numbers = pages.Select(p => copier.Reserve(p.Number)).ToList();
+        PdfValue mediaBox = new PdfValue.Atom("null");
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var entries = pages[i].Page.Entries.Where(e => !string.Equals(e.Key, "/Parent", StringComparison.Ordinal)).ToList();
+            entries.Add(new("/Parent", new PdfValue.Ref(BatchPdfFile.PagesNumber, 0)));
+            mediaBox = pdf.Resolve(pages[i].Page.Get("/MediaBox"));
+            copier.Write(numbers[i], new PdfValue.Dict(entries), null);
+        }
+
+        if (mediaBox is not PdfValue.Array)
+        {
+            throw new PdfImportException("page without /MediaBox");
+        }
+
+        file.Append(copier, numbers, sha);
+        fonts.Commit(glyphs);
+        return (pages.Count, mediaBox);
     }
+
+    private sealed class NoPagesException : Exception;
 }
