@@ -65,7 +65,11 @@ public sealed class PostingRecorder(NoticesDbContext db, TimeProvider? timeProvi
         }
 
         var book = BatchBook.Read(db, campaignId);
-        var name = BatchNames.Resolve(number, book.Values.Where(b => b.IsSealed).Select(b => b.Batch)) ?? PrintBatchFolder.BatchName(number);
+        var sealedNames = book.Values.Where(b => b.IsSealed).Select(b => b.Batch).ToList();
+        var typed = batchText.Trim();
+        typed = typed.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? typed : typed + ".pdf";
+        var name = sealedNames.FirstOrDefault(n => string.Equals(n, typed, StringComparison.OrdinalIgnoreCase))
+            ?? BatchNames.Resolve(number, sealedNames) ?? PrintBatchFolder.BatchName(number);
         if (!book.TryGetValue(name, out var batch) || !batch.IsSealed)
         {
             var known = book.Values.Where(b => b.IsSealed).Select(b => b.Batch).Order(StringComparer.Ordinal).ToList();

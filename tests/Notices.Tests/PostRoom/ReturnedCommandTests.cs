@@ -209,7 +209,7 @@ public sealed class ReturnedCommandTests(AckCliFixture fixture) : IClassFixture<
         Assert.Equal(2, notPrinted.ExitCode);
         Assert.Contains("its batch batch-0002.pdf has no completed print job", notPrinted.StdErr, StringComparison.Ordinal);
 
-        Assert.Equal(0, _w.Cli("batch", "printed", Campaign, "2").ExitCode);
+        Assert.Equal(0, _w.Cli("batch", "printed", Campaign, "batch-0002.pdf").ExitCode);
         var result = _w.Cli("returned", Campaign, reminder, "--reason", "flyttet");
 
         Assert.True(result.ExitCode == 0, result.All);

@@ -81,7 +81,7 @@ public sealed class ReminderDueRuleTests
     public void A_returned_letter_is_reminded_by_email_when_the_patient_consented_and_listed_when_not()
     {
         var status = History(Rendered(), new PrintBatched("batch-0001.pdf", 1, 1, 3, "abc"), new BatchSealed("batch-0001.pdf", "feed", 1, 3, "beef"),
-            new Returned("ubekendt adresse"));
+            new PrintCompleted("batch-0001.pdf", "postrum", "7"), new Returned("ubekendt adresse"));
         Assert.Equal(LetterState.Returned, status.Stage);
 
         var withEmail = ReminderDueRule.Decide(Facts(status), Later, 30);
