@@ -50,7 +50,7 @@ public static class NoticePackageLoader
         var title = reader.OptionalString(root, "title", "title") ?? "Vigtig sikkerhedsmeddelelse";
         var date = ReadDate(reader, root);
         var sender = ReadSender(reader, root);
-        var affected = ReadAffected(reader, root);
+        var affected = AffectedRulesReader.Read(reader, root, dir);
 
         var email = reader.OptionalMap(root, "email", "email");
         var emailSubject = email is null ? reader.OptionalString(root, "email_subject", "email_subject") : reader.OptionalString(email, "subject", "email.subject");
@@ -69,21 +69,7 @@ public static class NoticePackageLoader
         var window = ReadWindow(reader, root);
         var envelope = ReadEnvelope(reader, root);
         var returnAddress = ReadReturnAddress(reader, root);
-        var logo = reader.OptionalString(root, "logo", "logo");
-        string? logoPath = null;
-        if (logo is not null)
-        {
-            logoPath = Path.GetFullPath(Path.Combine(dir, logo));
-            var ext = Path.GetExtension(logoPath).ToLowerInvariant();
-            if (!File.Exists(logoPath))
-            {
-                reader.Problem(reader.Child(root, "logo"), $"logo file '{logo}' does not exist.");
-            }
-            else if (ext is not (".png" or ".jpg" or ".jpeg"))
-            {
-                reader.Problem(reader.Child(root, "logo"), "logo must be a PNG or JPEG file.");
-            }
-        }
+        var logoPath = LogoReader.Read(reader, root, dir);
 
         if (problems.Count > 0)
         {
@@ -212,50 +198,6 @@ public static class NoticePackageLoader
             SignatoryName = signatory is null ? "" : reader.RequiredString(signatory, "name", "sender.signatory.name"),
             SignatoryTitle = signatory is null ? null : reader.OptionalString(signatory, "title", "sender.signatory.title"),
         };
-    }
-
-    private static List<AffectedRule> ReadAffected(YamlNodeReader reader, YamlMappingNode root)
-    {
-        var rules = new List<AffectedRule>();
-        var node = reader.Child(root, "affected");
-        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
-        {
-            reader.Problem(node ?? root, "'affected' must be a non-empty list of rules (manufacturer, models, optional aliases and software_max).");
-            return rules;
-        }
-
-        for (var i = 0; i < seq.Children.Count; i++)
-        {
-            var path = string.Create(CultureInfo.InvariantCulture, $"affected[{i + 1}]");
-            if (seq.Children[i] is not YamlMappingNode rule)
-            {
-                reader.Problem(seq.Children[i], $"'{path}' must be a mapping with manufacturer and models.");
-                continue;
-            }
-
-            var manufacturer = reader.RequiredString(rule, "manufacturer", path + ".manufacturer");
-            var models = reader.StringList(rule, "models", path + ".models");
-            if (models.Count == 0)
-            {
-                reader.Problem(reader.Child(rule, "models") ?? rule, $"'{path}.models' must list at least one model.");
-            }
-
-            var max = reader.OptionalString(rule, "software_max", path + ".software_max");
-            if (max is not null && !SoftwareVersion.TryParse(max, out _))
-            {
-                reader.Problem(reader.Child(rule, "software_max"), $"'{path}.software_max' must be a version like 2.6A, not '{max}'.");
-            }
-
-            rules.Add(new AffectedRule
-            {
-                Manufacturer = manufacturer,
-                Models = models,
-                Aliases = reader.StringList(rule, "aliases", path + ".aliases"),
-                SoftwareMax = max,
-            });
-        }
-
-        return rules;
     }
 
     private static WindowRect ReadWindow(YamlNodeReader reader, YamlMappingNode root)
