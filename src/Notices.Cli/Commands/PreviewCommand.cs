@@ -16,6 +16,7 @@ public static class PreviewCommand
         var patient = new Option<string?>("--patient") { Description = "Preview the letter of this patient of the store (a patient id, as in patients.csv)." };
         var sample = new Option<bool>("--sample") { Description = "Preview the letter of a made-up patient with a device the notice's first rule affects (the default). Needs no store." };
         var largePrint = new Option<bool>("--large-print") { Description = "Make the large-print letter, whatever the patient's own setting." };
+        var date = new Option<string?>("--date") { Description = "Date printed on the letter, yyyy-mm-dd, as 'send --date' (default: the notice's date, else today)." };
         var db = CommonOptions.Db();
         var output = CommonOptions.Out();
         output.Description = "Output directory; the proof goes to <DIR>/<campaign>/preview/ (default: out).";
@@ -29,15 +30,15 @@ public static class PreviewCommand
             + "  notices preview templates/fa830-minimed --sample\n"
             + "  notices preview templates/fa830-minimed --patient P0002 --large-print --db out/notices.db")
         {
-            notice, patient, sample, largePrint, db, output,
+            notice, patient, sample, largePrint, date, db, output,
         };
         command.SetAction(parse => CommandRunner.Run(() => Run(
             parse.GetValue(notice)!, parse.GetValue(patient), parse.GetValue(sample), parse.GetValue(largePrint),
-            parse.GetValue(db)!, parse.GetValue(output)!)));
+            SendCommand.ParseDate(parse.GetValue(date)), parse.GetValue(db)!, parse.GetValue(output)!)));
         return command;
     }
 
-    public static int Run(string noticeDir, string? patientId, bool sample, bool largePrint, string dbPath, string outputDirectory)
+    public static int Run(string noticeDir, string? patientId, bool sample, bool largePrint, DateOnly? letterDate, string dbPath, string outputDirectory)
     {
         if (patientId is not null && sample)
         {
@@ -59,6 +60,7 @@ public static class PreviewCommand
             NoticeDirectory = noticeDir,
             PatientId = patientId?.Trim(),
             LargePrint = largePrint,
+            LetterDate = letterDate,
             OutputDirectory = outputDirectory,
         };
         var run = new PreviewRun(new PdfSharpLetterWriter());

@@ -152,6 +152,16 @@ public sealed class PreviewCliTests(PreviewFixture fixture) : IClassFixture<Prev
     }
 
     [Fact]
+    public void The_date_option_prints_that_date_and_a_bad_one_is_refused()
+    {
+        Assert.Equal(0, Preview("dated", "--sample", "--date", "2027-02-28").ExitCode);
+        Assert.Contains("28. februar 2027", Poppler.RawText(Path.Combine(ProofDir("dated"), "sample.pdf")), StringComparison.Ordinal);
+        var bad = Preview("dated", "--sample", "--date", "28-02-2027");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--date", bad.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Patient_and_sample_together_is_a_usage_error()
     {
         var run = Preview("both", "--patient", "P0006", "--sample", "--db", fixture.SentDb);
@@ -175,6 +185,24 @@ public sealed class PreviewCliTests(PreviewFixture fixture) : IClassFixture<Prev
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("unreachable", run.StdOut, StringComparison.Ordinal);
         Assert.Contains("NG1000370H", Poppler.RawText(Path.Combine(ProofDir("unreachable"), "P0010.pdf")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_patient_id_with_path_characters_stays_inside_the_preview_folder()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("patients.csv"), "patient_id,first_name,last_name,address_line1,postal_code,city\n../../evil,Ib,Holm,Vejen 1,8000,Aarhus C\n");
+        File.WriteAllText(dir.File("devices.csv"), "patient_id,manufacturer,model,serial_number\n../../evil,Medtronic,MiniMed 508,SER-EVIL\n");
+        var import = CliRunner.Run(dir.Path, "import", "--patients", "patients.csv", "--devices", "devices.csv", "--db", "e.db");
+        Assert.True(import.ExitCode == 0, import.All);
+
+        var run = CliRunner.Run(dir.Path, "preview", RepoPaths.SampleNotice, "--patient", "../../evil", "--db", "e.db", "--out", "o");
+        Assert.True(run.ExitCode == 0, run.All);
+        var proofDir = Path.Combine(dir.Path, "o", Campaign, "preview");
+        var pdf = Assert.Single(Directory.GetFiles(proofDir, "*.pdf"));
+        Assert.Equal("_.._evil.pdf", Path.GetFileName(pdf));
+        Assert.Contains("SER-EVIL", Poppler.RawText(pdf), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(dir.Path, "*evil*", SearchOption.AllDirectories).Where(f => !f.StartsWith(proofDir, StringComparison.Ordinal)));
     }
 
     [Fact]
