@@ -86,8 +86,8 @@ public static class PreviewCommand
                 CommandRunner.Error($"no patient '{request.PatientId}' in the store; check the id (as in patients.csv) and --db.");
                 return ExitCodes.BadInput;
             case PreviewRefusal.NotAffected:
-                CommandRunner.Error($"patient {request.PatientId} gets no letter in campaign {result.Notice.Id}: no device of theirs is "
-                    + $"affected by this notice; run 'notices plan {noticeDir} --explain {request.PatientId}' to see why.");
+                CommandRunner.Error($"patient {request.PatientId} gets no letter in campaign {result.Notice.Id} (no device of theirs is "
+                    + $"affected by this notice, or it excludes them); run 'notices plan {noticeDir} --explain {request.PatientId}' to see why.");
                 return ExitCodes.BadInput;
         }
 

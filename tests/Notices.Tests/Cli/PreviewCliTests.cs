@@ -202,7 +202,7 @@ public sealed class PreviewCliTests(PreviewFixture fixture) : IClassFixture<Prev
         var pdf = Assert.Single(Directory.GetFiles(proofDir, "*.pdf"));
         Assert.Equal("_.._evil.pdf", Path.GetFileName(pdf));
         Assert.Contains("SER-EVIL", Poppler.RawText(pdf), StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFiles(dir.Path, "*evil*", SearchOption.AllDirectories).Where(f => !f.StartsWith(proofDir, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetFiles(dir.Path, "*evil*", SearchOption.AllDirectories), f => !f.StartsWith(proofDir, StringComparison.Ordinal));
     }
 
     [Fact]
