@@ -42,14 +42,26 @@ internal static class AffectedRulesReader
                 SoftwareMin = min,
                 SoftwareMax = max,
                 SerialRanges = ReadRanges(reader, rule, path),
-                Lots = reader.StringList(rule, "lots", path + ".lots"),
-                UdiDi = reader.StringList(rule, "udi_di", path + ".udi_di"),
+                Lots = NonEmptyList(reader, rule, "lots", path),
+                UdiDi = NonEmptyList(reader, rule, "udi_di", path),
                 SerialsFile = PackageIdListReader.Read(reader, rule, "serials_file", path + ".serials_file", packageDirectory,
                     Records.RecordColumns.SerialNumber, SerialNumber.Key),
             });
         }
 
         return rules;
+    }
+
+    /// <summary>An empty list given on purpose would silently drop the condition (and notify every lot): refuse it.</summary>
+    private static List<string> NonEmptyList(YamlNodeReader reader, YamlMappingNode rule, string key, string path)
+    {
+        var list = reader.StringList(rule, key, $"{path}.{key}");
+        if (list.Count == 0 && reader.Child(rule, key) is { } node)
+        {
+            reader.Problem(node, $"'{path}.{key}' must list at least one value; leave the key out to match any.");
+        }
+
+        return list;
     }
 
     private static string? ReadVersion(YamlNodeReader reader, YamlMappingNode rule, string key, string path)

@@ -38,6 +38,14 @@ internal static class PackageIdListReader
             return null;
         }
 
+        // A link inside the package may point anywhere; the list must be part of what is approved.
+        var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
+        if (target is not null && !Path.GetFullPath(target.FullName).StartsWith(root, StringComparison.Ordinal))
+        {
+            reader.Problem(node, $"'{path}': '{relative}' is a link to a file outside the notice package; copy the file into the package.");
+            return null;
+        }
+
         var issues = new ImportIssueCollector(MaxListed);
         var problems = new List<string>();
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);

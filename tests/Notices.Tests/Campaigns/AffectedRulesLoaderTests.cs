@@ -114,6 +114,40 @@ public sealed class AffectedRulesLoaderTests(ITestOutputHelper output) : IDispos
     }
 
     [Fact]
+    public void A_link_to_a_file_outside_the_package_is_refused()
+    {
+        Directory.CreateDirectory(_dir.File("notice"));
+        File.WriteAllText(_dir.File("outside.csv"), "serial_number\nX1\n");
+        File.CreateSymbolicLink(_dir.File("notice/insight.csv"), _dir.File("outside.csv"));
+
+        var ex = Refused("""
+            affected:
+              - manufacturer: Roche
+                models: [Accu-Chek Insight]
+                serials_file: insight.csv
+            """);
+
+        Assert.Contains("link to a file outside the notice package", Assert.Single(ex.Problems), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lots: []")]
+    [InlineData("udi_di: []")]
+    [InlineData("serial_ranges: []")]
+    public void An_empty_condition_list_is_refused_rather_than_matching_everything(string condition)
+    {
+        var ex = Refused($"""
+            affected:
+              - manufacturer: Medtronic
+                models: [MiniMed 780G]
+                {condition}
+            """);
+
+        var line = ScopedNotice.LineOf(Yaml, condition);
+        Assert.StartsWith($"{Yaml}:{line}: ", Assert.Single(ex.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_column_or_an_empty_row_names_the_csv_file_and_line()
     {
         Directory.CreateDirectory(_dir.File("notice"));
