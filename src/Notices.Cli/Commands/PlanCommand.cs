@@ -13,14 +13,21 @@ public static class PlanCommand
         var notice = CommonOptions.NoticeDir();
         var db = CommonOptions.Db();
         var all = new Option<bool>("--all") { Description = "List every letter, not only the first 50." };
+        var explain = new Option<string?>("--explain")
+        {
+            Description = "Explain one patient (by patient id, or by a device's serial number): each device, the rule that matched "
+                + "it or why none did, the exclusions applied, and whether a letter goes out.",
+        };
         var command = new Command("plan",
             "Show who a notice affects, by which channel each letter goes, and the problems to look at "
-            + "(unreachable patients, unknown software versions, unusable emails, adjusted addresses, characters the "
+            + "(unreachable patients, unknown software versions, lots or UDI-DIs, unusable emails, adjusted addresses, characters the "
             + "letter font cannot print, post letters too thick for the envelope). Sends nothing.")
         {
-            notice, db, all,
+            notice, db, all, explain,
         };
-        command.SetAction(parse => CommandRunner.Run(() => Run(parse.GetValue(notice)!, parse.GetValue(db)!, parse.GetValue(all))));
+        command.SetAction(parse => CommandRunner.Run(() => parse.GetValue(explain) is { } id
+            ? Explain(parse.GetValue(notice)!, parse.GetValue(db)!, id)
+            : Run(parse.GetValue(notice)!, parse.GetValue(db)!, parse.GetValue(all))));
         return command;
     }
 
@@ -31,6 +38,25 @@ public static class PlanCommand
         var plan = review.Plan;
         Print(review, listAll);
         return plan.Letters.Count == 0 && plan.PatientsScanned == 0 ? ExitCodes.BadInput : ExitCodes.Done;
+    }
+
+    public static int Explain(string noticeDir, string dbPath, string id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new UsageException("--explain needs a patient id or a serial number.");
+        }
+
+        using var db = StoreSchema.OpenExisting(dbPath);
+        var notice = NoticePackageLoader.Load(noticeDir);
+        var explanations = new MatchExplainer(new StorePatientRecordSource(db), new StoreLetterIdRegistry(db)).Explain(notice, id);
+        if (explanations.Count == 0)
+        {
+            throw new UsageException($"'{id.Trim()}' is neither a patient id nor a device serial number in the store {dbPath}.");
+        }
+
+        PlanExplainPrinter.Print(Console.Out, notice, id.Trim(), explanations);
+        return ExitCodes.Done;
     }
 
     public static void Print(PlanReview review, bool listAll)
@@ -47,6 +73,16 @@ public static class PlanCommand
         summary.AddRow("patients in store", Num(plan.PatientsScanned));
         summary.AddRow("affected patients (letters)", Num(plan.Letters.Count));
         summary.AddRow("affected devices", Num(plan.AffectedDeviceCount));
+        if (review.Notice.Exclusions.Serials is not null)
+        {
+            summary.AddRow(Markup.Escape($"devices excluded ({review.Notice.Exclusions.Serials.Name})"), Num(plan.ExcludedDevices));
+        }
+
+        if (review.Notice.Exclusions.Patients is not null)
+        {
+            summary.AddRow(Markup.Escape($"patients excluded ({review.Notice.Exclusions.Patients.Name})"), Num(plan.ExcludedPatients));
+        }
+
         summary.AddRow("by email", Num(plan.Count(DeliveryChannelKind.Email)));
         summary.AddRow("by post", Num(plan.Count(DeliveryChannelKind.Post)));
         summary.AddRow(plan.Count(DeliveryChannelKind.Unreachable) > 0 ? "[red]unreachable[/]" : "unreachable", Num(plan.Count(DeliveryChannelKind.Unreachable)));
@@ -110,6 +146,8 @@ public static class PlanCommand
         PlanProblemKind.MissingGlyph => "[red]missing glyph[/]",
         PlanProblemKind.ControlCharacters => "[yellow]control characters[/]",
         PlanProblemKind.OverCapacity => "[yellow]over envelope capacity[/]",
+        PlanProblemKind.LotUnknown => "[yellow]lot unknown[/]",
+        PlanProblemKind.UdiDiUnknown => "[yellow]UDI-DI unknown[/]",
         _ => "[yellow]address adjusted[/]",
     };
 }

@@ -12,7 +12,7 @@ internal static class AffectedRulesReader
         var node = reader.Child(root, "affected");
         if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
         {
-            reader.Problem(node ?? root, "'affected' must be a non-empty list of rules (manufacturer, models, optional aliases and software_max).");
+            reader.Problem(node ?? root, "'affected' must be a non-empty list of rules (manufacturer, models, and optional aliases, software_min, software_max, serial_ranges, lots, udi_di, serials_file).");
             return rules;
         }
 
@@ -32,21 +32,98 @@ internal static class AffectedRulesReader
                 reader.Problem(reader.Child(rule, "models") ?? rule, $"'{path}.models' must list at least one model.");
             }
 
-            var max = reader.OptionalString(rule, "software_max", path + ".software_max");
-            if (max is not null && !SoftwareVersion.TryParse(max, out _))
-            {
-                reader.Problem(reader.Child(rule, "software_max"), $"'{path}.software_max' must be a version like 2.6A, not '{max}'.");
-            }
-
+            var min = ReadVersion(reader, rule, "software_min", path);
+            var max = ReadVersion(reader, rule, "software_max", path);
             rules.Add(new AffectedRule
             {
                 Manufacturer = manufacturer,
                 Models = models,
                 Aliases = reader.StringList(rule, "aliases", path + ".aliases"),
+                SoftwareMin = min,
                 SoftwareMax = max,
+                SerialRanges = ReadRanges(reader, rule, path),
+                Lots = NonEmptyList(reader, rule, "lots", path),
+                UdiDi = NonEmptyList(reader, rule, "udi_di", path),
+                SerialsFile = PackageIdListReader.Read(reader, rule, "serials_file", path + ".serials_file", packageDirectory,
+                    Records.RecordColumns.SerialNumber, SerialNumber.Key),
             });
         }
 
         return rules;
+    }
+
+    /// <summary>An empty list given on purpose would silently drop the condition (and notify every lot): refuse it.</summary>
+    private static List<string> NonEmptyList(YamlNodeReader reader, YamlMappingNode rule, string key, string path)
+    {
+        var list = reader.StringList(rule, key, $"{path}.{key}");
+        if (list.Count == 0 && reader.Child(rule, key) is { } node)
+        {
+            reader.Problem(node, $"'{path}.{key}' must list at least one value; leave the key out to match any.");
+        }
+
+        return list;
+    }
+
+    private static string? ReadVersion(YamlNodeReader reader, YamlMappingNode rule, string key, string path)
+    {
+        var value = reader.OptionalString(rule, key, $"{path}.{key}");
+        if (value is not null && !SoftwareVersion.TryParse(value, out _))
+        {
+            reader.Problem(reader.Child(rule, key), $"'{path}.{key}' must be a version like 2.6A, not '{value}'.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static List<SerialRange> ReadRanges(YamlNodeReader reader, YamlMappingNode rule, string path)
+    {
+        var ranges = new List<SerialRange>();
+        var node = reader.Child(rule, "serial_ranges");
+        if (node is null)
+        {
+            return ranges;
+        }
+
+        if (node is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            reader.Problem(node, $"'{path}.serial_ranges' must be a list of {{ from: ..., to: ... }} pairs.");
+            return ranges;
+        }
+
+        foreach (var item in seq.Children)
+        {
+            if (item is not YamlMappingNode pair)
+            {
+                reader.Problem(item, $"every item of '{path}.serial_ranges' must be a {{ from: ..., to: ... }} pair.");
+                continue;
+            }
+
+            var from = reader.RequiredString(pair, "from", path + ".serial_ranges.from");
+            var to = reader.RequiredString(pair, "to", path + ".serial_ranges.to");
+            if (from.Length == 0 || to.Length == 0)
+            {
+                continue;
+            }
+
+            if (!SerialNumber.TrySplit(from, out var fromPrefix, out var fromDigits) || !SerialNumber.TrySplit(to, out var toPrefix, out var toDigits))
+            {
+                reader.Problem(item, $"serial range {from}–{to} in '{path}': both ends must end in digits (e.g. NG1000000).");
+            }
+            else if (!string.Equals(fromPrefix, toPrefix, StringComparison.OrdinalIgnoreCase))
+            {
+                reader.Problem(item, $"serial range {from}–{to} in '{path}': both ends must have the same prefix ('{fromPrefix}' and '{toPrefix}' differ).");
+            }
+            else if (SerialNumber.CompareDigits(fromDigits, toDigits) > 0)
+            {
+                reader.Problem(item, $"serial range {from}–{to} in '{path}': 'from' is above 'to'.");
+            }
+            else
+            {
+                ranges.Add(new SerialRange(from, to));
+            }
+        }
+
+        return ranges;
     }
 }

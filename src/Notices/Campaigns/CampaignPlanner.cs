@@ -11,29 +11,28 @@ public sealed class CampaignPlanner(IPatientRecordSource records, ILetterIdRegis
 {
     public CampaignPlan Plan(NoticePackage notice)
     {
-        var matcher = new AffectedDeviceMatcher(notice.Affected);
+        var scope = new CampaignScope(notice);
         var existing = letterIds.ExistingLetterIds(notice.Id);
         var nextSequence = letterIds.HighestSequence(notice.Id);
         var letters = new List<PlannedLetter>();
         var problems = new List<PlanProblem>();
-        int patients = 0, devices = 0;
+        int patients = 0, devices = 0, excludedDevices = 0, excludedPatients = 0;
 
-        foreach (var (patient, patientDevices) in records.ReadAll())
+        foreach (var entry in records.ReadAll())
         {
+            var (patient, patientDevices) = entry;
             patients++;
             devices += patientDevices.Count;
-            var affected = new List<AffectedDevice>();
-            foreach (var device in patientDevices)
+            var assessment = scope.Assess(entry);
+            if (assessment.PatientExcludedLine is not null)
             {
-                var match = matcher.Match(device);
-                if (match != DeviceMatch.NotAffected)
-                {
-                    affected.Add(new AffectedDevice(device.Manufacturer, device.Model, device.SerialNumber,
-                        string.IsNullOrWhiteSpace(device.SoftwareVersion) ? null : device.SoftwareVersion,
-                        match == DeviceMatch.AffectedVersionUnknown));
-                }
+                // Counted only when the patient would otherwise have had a letter: what the exclusion changed.
+                excludedPatients += assessment.Devices.Any(d => d.InLetter) ? 1 : 0;
+                continue;
             }
 
+            excludedDevices += assessment.Devices.Count(d => d.Match.Affected && d.ExcludedLine is not null);
+            var affected = assessment.LetterDevices.Select(ToAffected).ToList();
             if (affected.Count == 0)
             {
                 continue;
@@ -74,15 +73,44 @@ public sealed class CampaignPlanner(IPatientRecordSource records, ILetterIdRegis
                 problems.Add(new PlanProblem(patient.PatientId, letterId, PlanProblemKind.EmailNotUsable, note));
             }
 
-            foreach (var device in affected.Where(d => d.VersionUnknown))
+            foreach (var device in affected)
             {
-                problems.Add(new PlanProblem(patient.PatientId, letterId, PlanProblemKind.VersionUnknown,
-                    $"softwareversion ukendt for {device.Model} (serienr. {device.SerialNumber}); medtaget for en sikkerheds skyld"));
+                if (device.VersionUnknown)
+                {
+                    problems.Add(new PlanProblem(patient.PatientId, letterId, PlanProblemKind.VersionUnknown,
+                        $"softwareversion ukendt for {device.Model} (serienr. {device.SerialNumber}); medtaget for en sikkerheds skyld"));
+                }
+
+                if (device.LotUnknown)
+                {
+                    problems.Add(new PlanProblem(patient.PatientId, letterId, PlanProblemKind.LotUnknown,
+                        $"lotnummer ukendt for {device.Model} (serienr. {device.SerialNumber}); medtaget for en sikkerheds skyld"));
+                }
+
+                if (device.UdiDiUnknown)
+                {
+                    problems.Add(new PlanProblem(patient.PatientId, letterId, PlanProblemKind.UdiDiUnknown,
+                        $"UDI-DI ukendt for {device.Model} (serienr. {device.SerialNumber}); medtaget for en sikkerheds skyld"));
+                }
             }
         }
 
         letters.Sort((a, b) => LetterIds.SequenceOf(a.LetterId).CompareTo(LetterIds.SequenceOf(b.LetterId)));
-        return new CampaignPlan(notice, letters, problems, patients, devices);
+        return new CampaignPlan(notice, letters, problems, patients, devices)
+        {
+            ExcludedDevices = excludedDevices,
+            ExcludedPatients = excludedPatients,
+        };
+    }
+
+    private static AffectedDevice ToAffected(DeviceAssessment assessed)
+    {
+        var device = assessed.Device;
+        var unknown = assessed.Match.Unknown;
+        return new AffectedDevice(device.Manufacturer, device.Model, device.SerialNumber,
+            string.IsNullOrWhiteSpace(device.SoftwareVersion) ? null : device.SoftwareVersion,
+            unknown.HasFlag(DataUnknown.Version), device.LotNumber, device.UdiDi,
+            unknown.HasFlag(DataUnknown.Lot), unknown.HasFlag(DataUnknown.UdiDi));
     }
 
     /// <summary>Email needs consent and a valid address; otherwise post needs street, postal code and city.</summary>

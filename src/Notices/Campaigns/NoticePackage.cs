@@ -15,6 +15,8 @@ public sealed record NoticePackage
     public DateOnly? Date { get; init; }
     public required SenderInfo Sender { get; init; }
     public required IReadOnlyList<AffectedRule> Affected { get; init; }
+    /// <summary>Devices and patients removed from the campaign (exclude_serials_file, exclude_patients_file).</summary>
+    public Exclusions Exclusions { get; init; } = Exclusions.None;
     public required string EmailSubject { get; init; }
     public string? EmailFrom { get; init; }
     public string? EmailReplyTo { get; init; }

@@ -51,6 +51,7 @@ public static class NoticePackageLoader
         var date = ReadDate(reader, root);
         var sender = ReadSender(reader, root);
         var affected = AffectedRulesReader.Read(reader, root, dir);
+        var exclusions = ExclusionsReader.Read(reader, root, dir);
 
         var email = reader.OptionalMap(root, "email", "email");
         var emailSubject = email is null ? reader.OptionalString(root, "email_subject", "email_subject") : reader.OptionalString(email, "subject", "email.subject");
@@ -86,6 +87,7 @@ public static class NoticePackageLoader
             Date = date,
             Sender = sender!,
             Affected = affected,
+            Exclusions = exclusions,
             EmailSubject = emailSubject!,
             EmailFrom = email is null ? null : reader.OptionalString(email, "from", "email.from"),
             EmailReplyTo = email is null ? null : reader.OptionalString(email, "reply_to", "email.reply_to"),

@@ -16,4 +16,8 @@ public enum PlanProblemKind
     ControlCharacters,
     /// <summary>A post letter needs more sheets than the notice's envelope holds (notice.yaml <c>envelope</c>).</summary>
     OverCapacity,
+    /// <summary>A lots rule matched a device without a lot number; notified to be safe.</summary>
+    LotUnknown,
+    /// <summary>A udi_di rule matched a device without a UDI-DI; notified to be safe.</summary>
+    UdiDiUnknown,
 }

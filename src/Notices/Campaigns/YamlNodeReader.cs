@@ -14,6 +14,9 @@ internal sealed class YamlNodeReader(string file, List<string> problems)
         problems.Add(string.Create(CultureInfo.InvariantCulture, $"{File}:{line}: {reason}"));
     }
 
+    /// <summary>A problem in another file than notice.yaml, already written as <c>file:line: reason</c>.</summary>
+    public void Raw(string problem) => problems.Add(problem);
+
     public YamlNode? Child(YamlMappingNode map, string key)
     {
         foreach (var (k, v) in map.Children)

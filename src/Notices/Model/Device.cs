@@ -10,4 +10,8 @@ public sealed class Device
     public string Model { get; set; } = "";
     public required string SerialNumber { get; set; }
     public string? SoftwareVersion { get; set; }
+    /// <summary>Lot (batch) number from the optional <c>lot_number</c> column; null when not given.</summary>
+    public string? LotNumber { get; set; }
+    /// <summary>UDI device identifier (UDI-DI) from the optional <c>udi_di</c> column; null when not given.</summary>
+    public string? UdiDi { get; set; }
 }

@@ -65,6 +65,8 @@ internal static class DevicesFile
                 Model = Field(RecordColumns.Model),
                 SerialNumber = serial,
                 SoftwareVersion = Field(RecordColumns.SoftwareVersion) is { Length: > 0 } version ? version : null,
+                LotNumber = Field(RecordColumns.LotNumber) is { Length: > 0 } lot ? lot : null,
+                UdiDi = Field(RecordColumns.UdiDi) is { Length: > 0 } udi ? udi : null,
             };
 
             if (session.RememberDevice(device, row.Line) is { } earlierLine)

@@ -103,7 +103,7 @@ internal sealed class ImportSession : IDisposable
     private static string[] WrittenDeviceProperties { get; } =
     [
         nameof(Device.PatientId), nameof(Device.Manufacturer), nameof(Device.Model), nameof(Device.SerialNumber),
-        nameof(Device.SoftwareVersion),
+        nameof(Device.SoftwareVersion), nameof(Device.LotNumber), nameof(Device.UdiDi),
     ];
 
     /// <summary>

@@ -19,13 +19,15 @@ public static class RecordColumns
     public const string Model = "model";
     public const string SerialNumber = "serial_number";
     public const string SoftwareVersion = "software_version";
+    public const string LotNumber = "lot_number";
+    public const string UdiDi = "udi_di";
 
     public static IReadOnlyList<string> PatientColumns { get; } =
         [PatientId, FirstName, LastName, AddressLine1, AddressLine2, PostalCode, City, Country, Email, EmailConsent, LargePrint];
 
     public static IReadOnlyList<string> RequiredPatientColumns { get; } = [PatientId, FirstName, LastName];
 
-    public static IReadOnlyList<string> DeviceColumns { get; } = [PatientId, Manufacturer, Model, SerialNumber, SoftwareVersion];
+    public static IReadOnlyList<string> DeviceColumns { get; } = [PatientId, Manufacturer, Model, SerialNumber, SoftwareVersion, LotNumber, UdiDi];
 
     public static IReadOnlyList<string> RequiredDeviceColumns { get; } = [PatientId, SerialNumber];
 }

@@ -27,7 +27,8 @@ public static class SampleRecordsGenerator
         patients.NewLine = "\r\n";
         devices.NewLine = "\r\n";
         WriteRow(patients, delimiter, RecordColumns.PatientColumns);
-        WriteRow(devices, delimiter, RecordColumns.DeviceColumns);
+        // The sample keeps the original five columns; lot_number and udi_di are optional.
+        WriteRow(devices, delimiter, [RecordColumns.PatientId, RecordColumns.Manufacturer, RecordColumns.Model, RecordColumns.SerialNumber, RecordColumns.SoftwareVersion]);
 
         var serial = 0;
         for (var n = 1; n <= patientCount; n++)

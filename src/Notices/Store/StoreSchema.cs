@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Notices.Store;
 
@@ -10,7 +11,7 @@ namespace Notices.Store;
 /// </summary>
 public static class StoreSchema
 {
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     /// <summary>
     /// Opens the store at <paramref name="dbPath"/>, creating the file, its folder and the schema when they do not exist.
@@ -119,22 +120,46 @@ public static class StoreSchema
 
     /// <summary>
     /// Version 2: reminder letters (<c>letters.ReminderOf</c>) share their patient with the original letter, so the
-    /// one-letter-per-patient index holds for original letters only. One transaction: all of it or none.
+    /// one-letter-per-patient index holds for original letters only. Version 3: devices carry an optional lot number
+    /// and UDI-DI. One transaction for all steps: all of it or none.
     /// </summary>
     private static void Upgrade(NoticesDbContext db, int from)
     {
-        if (from >= 2)
+        using var tx = db.Database.BeginTransaction();
+        if (from < 2)
         {
-            return;
+            db.Database.ExecuteSqlRaw("ALTER TABLE letters ADD COLUMN \"ReminderOf\" TEXT NULL;");
+            db.Database.ExecuteSqlRaw("DROP INDEX IF EXISTS \"IX_letters_CampaignId_PatientId\";");
+            db.Database.ExecuteSqlRaw(
+                "CREATE UNIQUE INDEX \"IX_letters_CampaignId_PatientId\" ON letters (\"CampaignId\", \"PatientId\") WHERE \"ReminderOf\" IS NULL;");
         }
 
-        using var tx = db.Database.BeginTransaction();
-        db.Database.ExecuteSqlRaw("ALTER TABLE letters ADD COLUMN \"ReminderOf\" TEXT NULL;");
-        db.Database.ExecuteSqlRaw("DROP INDEX IF EXISTS \"IX_letters_CampaignId_PatientId\";");
-        db.Database.ExecuteSqlRaw(
-            "CREATE UNIQUE INDEX \"IX_letters_CampaignId_PatientId\" ON letters (\"CampaignId\", \"PatientId\") WHERE \"ReminderOf\" IS NULL;");
+        if (from < 3)
+        {
+            AddColumnIfMissing(db, "devices", "LotNumber");
+            AddColumnIfMissing(db, "devices", "UdiDi");
+        }
+
         db.Database.ExecuteSqlRaw(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version={CurrentVersion};"));
         tx.Commit();
+    }
+
+    /// <summary>Adds a nullable TEXT column unless the table has it (a store downgraded by hand may).</summary>
+    private static void AddColumnIfMissing(NoticesDbContext db, string table, string column)
+    {
+        using (var cmd = db.Database.GetDbConnection().CreateCommand())
+        {
+            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            cmd.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}';";
+            if (Convert.ToInt32(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) > 0)
+            {
+                return;
+            }
+        }
+
+#pragma warning disable EF1002 // table and column are constants of this class, not input.
+        db.Database.ExecuteSqlRaw($"ALTER TABLE \"{table}\" ADD COLUMN \"{column}\" TEXT NULL;");
+#pragma warning restore EF1002
     }
 
     public static int ReadUserVersion(NoticesDbContext db)

@@ -93,6 +93,8 @@ public static class LetterModelBuilder
         ["serial_number"] = device.SerialNumber,
         ["software_version"] = NullIfBlank(device.SoftwareVersion),
         ["version_unknown"] = IsVersionUnknown(device),
+        ["lot_number"] = NullIfBlank(device.LotNumber),
+        ["udi_di"] = NullIfBlank(device.UdiDi),
     };
 
     /// <summary>Flagged by the matcher, or simply not recorded: either way the letter says "ukendt".</summary>

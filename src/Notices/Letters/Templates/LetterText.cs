@@ -154,6 +154,8 @@ public static class LetterText
             yield return ("model" + suffix, d.Model);
             yield return ("serial_number" + suffix, d.SerialNumber);
             yield return ("software_version" + suffix, d.SoftwareVersion);
+            yield return ("lot_number" + suffix, d.LotNumber);
+            yield return ("udi_di" + suffix, d.UdiDi);
         }
     }
 }

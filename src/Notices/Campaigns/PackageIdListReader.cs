@@ -1,0 +1,98 @@
+using System.Globalization;
+using Notices.Records;
+using YamlDotNet.RepresentationModel;
+
+namespace Notices.Campaigns;
+
+/// <summary>
+/// Reads a CSV file that notice.yaml names (serials_file, exclude_serials_file, exclude_patients_file) into a
+/// <see cref="PackageIdList"/>. The CSV is read like the records files (UTF-8 with or without BOM, ';' or ','). A path
+/// outside the package, a missing file or column, an empty id or an unreadable row is a <c>file:line: reason</c> problem.
+/// </summary>
+internal static class PackageIdListReader
+{
+    private const int MaxListed = 20;
+
+    public static PackageIdList? Read(YamlNodeReader reader, YamlMappingNode map, string key, string path, string packageDirectory,
+        string column, Func<string, string> idKey)
+    {
+        var relative = reader.OptionalString(map, key, path);
+        if (relative is null)
+        {
+            return null;
+        }
+
+        var node = reader.Child(map, key);
+        var full = Path.GetFullPath(Path.Combine(packageDirectory, relative));
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(packageDirectory)) + Path.DirectorySeparatorChar;
+        if (Path.IsPathRooted(relative) || relative.Replace('\\', '/').Split('/').Contains("..")
+            || !full.StartsWith(root, StringComparison.Ordinal))
+        {
+            reader.Problem(node, $"'{path}' must be a file inside the notice package (no absolute path, no '..'), not '{relative}'.");
+            return null;
+        }
+
+        if (!File.Exists(full))
+        {
+            reader.Problem(node, $"'{path}': file '{relative}' not found in the notice package.");
+            return null;
+        }
+
+        // A link inside the package may point anywhere; the list must be part of what is approved.
+        var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
+        if (target is not null && !Path.GetFullPath(target.FullName).StartsWith(root, StringComparison.Ordinal))
+        {
+            reader.Problem(node, $"'{path}': '{relative}' is a link to a file outside the notice package; copy the file into the package.");
+            return null;
+        }
+
+        var issues = new ImportIssueCollector(MaxListed);
+        var problems = new List<string>();
+        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var csv = CsvFile.Open(full, issues))
+        {
+            if (csv is not null)
+            {
+                var index = csv.ColumnIndex(column);
+                if (index < 0)
+                {
+                    problems.Add(string.Create(CultureInfo.InvariantCulture, $"{full}:{csv.HeaderLine}: missing column '{column}' (named by {path} in notice.yaml)."));
+                }
+                else
+                {
+                    foreach (var row in csv.Rows())
+                    {
+                        var id = row.Get(index);
+                        if (id.Length == 0)
+                        {
+                            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{full}:{row.Line}: empty {column}."));
+                            continue;
+                        }
+
+                        lines.TryAdd(idKey(id), row.Line);
+                    }
+                }
+            }
+        }
+
+        // Every issue the CSV reader finds (bad bytes, unreadable rows, control characters, no rows) is a problem here:
+        // a list that decides who is notified must be read exactly as written.
+        foreach (var issue in issues.Errors.Concat(issues.Warnings))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{full}:{Math.Max(issue.Line, 1)}: {issue.Reason}."));
+        }
+
+        var unlisted = issues.TotalErrors + issues.TotalWarnings - issues.Errors.Count - issues.Warnings.Count;
+        if (unlisted > 0)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{full}:1: {unlisted} more problems not listed."));
+        }
+
+        foreach (var problem in problems.Take(MaxListed + 1))
+        {
+            reader.Raw(problem);
+        }
+
+        return problems.Count > 0 ? null : new PackageIdList(relative, lines, idKey);
+    }
+}
