@@ -10,6 +10,9 @@ public sealed class PackageIdList(string name, Dictionary<string, int> lines, Fu
     public string Name { get; } = name;
     public int Count => lines.Count;
 
+    /// <summary>The id listed first in the file (as keyed), for a made-up example device; null for an empty list.</summary>
+    public string? FirstListed => lines.Count == 0 ? null : lines.MinBy(pair => pair.Value).Key;
+
     /// <summary>The line <paramref name="id"/> is listed on, or null when it is not listed.</summary>
     public int? LineOf(string id) => lines.TryGetValue(key(id), out var line) ? line : null;
 }

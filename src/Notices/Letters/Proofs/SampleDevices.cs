@@ -33,9 +33,14 @@ public static class SampleDevices
             PatientId = patientId,
             Manufacturer = rule.Manufacturer,
             Model = rule.Models.FirstOrDefault() ?? rule.Aliases.FirstOrDefault() ?? "Model",
-            SerialNumber = string.Create(CultureInfo.InvariantCulture, $"PREVIEW-{number:D4}"),
+            // Each condition the rule gives is met by its first value: a range's first serial, the first lot, ...
+            SerialNumber = rule.SerialRanges.FirstOrDefault()?.From
+                ?? rule.SerialsFile?.FirstListed
+                ?? string.Create(CultureInfo.InvariantCulture, $"PREVIEW-{number:D4}"),
             // The highest affected version is itself affected; without a limit every version is, so show a plain one.
-            SoftwareVersion = rule.SoftwareMax ?? "1.0A",
+            SoftwareVersion = rule.SoftwareMax ?? rule.SoftwareMin ?? "1.0A",
+            LotNumber = rule.Lots.FirstOrDefault(),
+            UdiDi = rule.UdiDi.FirstOrDefault(),
         };
     }
 }

@@ -29,6 +29,30 @@ public sealed class SampleDevicesTests
     }
 
     [Fact]
+    public void Every_rule_of_the_flowport_notice_matches_its_made_up_device_by_range_and_by_lot()
+    {
+        var notice = NoticePackageLoader.Load(Path.Combine(RepoPaths.Root, "templates", "nv2611-flowport"));
+        foreach (var (rule, i) in notice.Affected.Select((r, i) => (r, i)))
+        {
+            var device = SampleDevices.FromRule(rule, "S", i + 1);
+            Assert.Equal(DeviceMatch.Affected, new AffectedDeviceMatcher([rule]).Match(device));
+        }
+    }
+
+    [Fact]
+    public void A_rule_with_udi_di_and_a_serials_file_gets_a_listed_udi_and_serial()
+    {
+        var rule = new AffectedRule
+        {
+            Manufacturer = "Acme", Models = ["Pumpe X"], UdiDi = ["05712345000011"],
+            SerialsFile = new PackageIdList("serials.csv", new Dictionary<string, int>(StringComparer.Ordinal) { ["B7"] = 3, ["A1"] = 2 }, s => s.ToUpperInvariant()),
+        };
+        var device = SampleDevices.FromRule(rule, "S", 1);
+        Assert.Equal("A1", device.SerialNumber);
+        Assert.Equal(DeviceMatch.Affected, new AffectedDeviceMatcher([rule]).Match(device));
+    }
+
+    [Fact]
     public void Every_rule_of_the_sample_notice_matches_its_own_made_up_device()
     {
         var notice = NoticePackageLoader.Load(RepoPaths.SampleNotice);
