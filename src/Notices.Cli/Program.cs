@@ -22,6 +22,7 @@ var root = new RootCommand(
 root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(ApproveCommand.Create());
 root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(PrintCommand.Create());
 root.Subcommands.Add(RemindCommand.Create());

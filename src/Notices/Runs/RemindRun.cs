@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Notices.Approvals;
 using Microsoft.EntityFrameworkCore;
 using Notices.Campaigns;
 using Notices.Ledger;
@@ -29,9 +30,15 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
         var stopwatch = Stopwatch.StartNew();
         using var runLock = CampaignRunLock.Acquire(db, notice.Id, "remind");
         LedgerGate.EnsureIntact(db, "remind");
+        // Before anything is written: the package must be the approved one (or the override is recorded below).
+        var (package, unapproved) = ApprovalGate.Check(db, notice, options.Approval, options.PackageSha256AtLoad, "remind");
         var paths = new CampaignPaths(options.OutputDirectory, notice.Id);
         paths.Create();
         using var ledger = new LedgerWriter(db, _time);
+        if (unapproved is not null)
+        {
+            ledger.AppendDurably(new LetterEvent(notice.Id, null, null, unapproved));
+        }
 
         // A stopped run may have committed its ReminderPlanned events and not stored their rows: make them first.
         RestoreRows(notice.Id);
@@ -84,6 +91,7 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
             RenderWorkers = options.RenderWorkers,
             PrintBatchSize = options.PrintBatchSize,
             Smtp = options.Smtp,
+            PackageSha256 = package.Sha256,
         }, progress, cancellationToken).ConfigureAwait(false);
         ledger.Flush();
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Notices.Approvals;
 using Notices.Ledger;
 using Notices.Letters;
 using Notices.Letters.Templates;
@@ -24,6 +25,8 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         var notice = review.Notice;
         using var runLock = CampaignRunLock.Acquire(db, notice.Id, "send");
         LedgerGate.EnsureIntact(db, "send");
+        // Before anything is written: the package must be the approved one (or the override is recorded below).
+        var (package, unapproved) = ApprovalGate.Check(db, notice, options.Approval, options.PackageSha256AtLoad, "send");
         var paths = new CampaignPaths(options.OutputDirectory, notice.Id);
         paths.Create();
         var letterDate = options.LetterDate ?? notice.Date ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
@@ -35,6 +38,11 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             // The campaign's first ledger row is durable before its row in the store, so no campaign ever exists
             // with an empty ledger (verify treats that as a deleted history).
             ledger.AppendDurably(new LetterEvent(notice.Id, null, null, new CampaignOpened(notice.Reference, review.Plan.Letters.Count)));
+        }
+
+        if (unapproved is not null)
+        {
+            ledger.AppendDurably(new LetterEvent(notice.Id, null, null, unapproved));
         }
 
         var before = LetterStateProjector.Project(db, notice.Id);
@@ -64,6 +72,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             RenderWorkers = options.RenderWorkers,
             PrintBatchSize = options.PrintBatchSize,
             Smtp = options.Smtp,
+            PackageSha256 = package.Sha256,
         }, progress, cancellationToken).ConfigureAwait(false);
         foreach (var failed in delivered.NotMade)
         {
