@@ -33,9 +33,9 @@ public static class ApproveCommand
     public static int Run(string noticeDir, string dbPath, string by, string? note)
     {
         by = by.Trim();
-        if (by.Length == 0 || by.Length > PackageApprover.MaxByLength || by.Any(char.IsControl))
+        if (!PackageApprover.IsValidName(by))
         {
-            throw new UsageException($"--by must name the approver: 1 to {PackageApprover.MaxByLength} characters on one line.");
+            throw new UsageException($"--by must name the approver: 1 to {PackageApprover.MaxByLength} characters on one line, Latin letters (æøå and accents included), digits and punctuation.");
         }
 
         if (note is { Length: > PackageApprover.MaxNoteLength })

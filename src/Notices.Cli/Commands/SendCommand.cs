@@ -59,7 +59,7 @@ public static class SendCommand
             // Key and ledger state first, before the run records the campaign and its letters.
             LedgerPreflight.Check(store, LedgerKey.FromEnvironment());
             // Hashed before the package is read; the run checks it against the approval before it writes anything.
-            var hashAtLoad = PackageHasher.Compute(parse.GetValue(notice)!).Sha256;
+            var hashAtLoad = HashOrNull(parse.GetValue(notice)!);
             var review = PlanReviewer.Review(store, parse.GetValue(notice)!);
             var options = new SendOptions
             {
@@ -132,6 +132,19 @@ public static class SendCommand
         Description = $"Run {command} although the notice package is not the one last approved with 'notices approve' (for tests "
             + "and dry runs). The run is recorded in the ledger as unapproved and shown by 'notices status' and the report.",
     };
+
+    /// <summary>The package's hash, or null when it cannot be hashed: the package check then names the problem (the run's gate hashes again).</summary>
+    private static string? HashOrNull(string noticeDirectory)
+    {
+        try
+        {
+            return PackageHasher.Compute(noticeDirectory).Sha256;
+        }
+        catch (Exception ex) when (ex is Notices.Campaigns.NoticePackageException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     public static async Task<SendSummary> RunWithProgress(NoticesDbContext store, PlanReview review, SendOptions options, CancellationToken ct)
     {

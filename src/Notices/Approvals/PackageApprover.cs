@@ -16,11 +16,15 @@ public sealed class PackageApprover(NoticesDbContext db, TimeProvider? timeProvi
     public const int MaxByLength = 200;
     public const int MaxNoteLength = 2000;
 
+    /// <summary>1 to <see cref="MaxByLength"/> printable Latin-1 characters: the name is printed in the report, whose font covers those.</summary>
+    public static bool IsValidName(string by) =>
+        by.Length is > 0 and <= MaxByLength && by.All(c => c is >= ' ' and <= '~' or >= '\u00a0' and <= '\u00ff');
+
     /// <returns>The approval recorded, and the approval of the same hash before it, if any.</returns>
     public (RecordedApproval Recorded, RecordedApproval? Earlier) Approve(string noticeDirectory, string by, string? note)
     {
         by = by?.Trim() ?? "";
-        if (by.Length == 0 || by.Length > MaxByLength || by.Any(char.IsControl))
+        if (!IsValidName(by))
         {
             throw new ArgumentException($"--by must name the approver: 1 to {MaxByLength} characters on one line.", nameof(by));
         }
