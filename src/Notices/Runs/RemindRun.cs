@@ -35,10 +35,6 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
         var paths = new CampaignPaths(options.OutputDirectory, notice.Id);
         paths.Create();
         using var ledger = new LedgerWriter(db, _time);
-        if (unapproved is not null)
-        {
-            ledger.AppendDurably(new LetterEvent(notice.Id, null, null, unapproved));
-        }
 
         // A stopped run may have committed its ReminderPlanned events and not stored their rows: make them first.
         RestoreRows(notice.Id);
@@ -47,6 +43,12 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
         var decisions = facts.Select(f => ReminderDueRule.Decide(f, options.AsOf, options.AfterDays)).ToList();
         var due = decisions.Where(d => d.Verdict == ReminderVerdict.Due).ToList();
         var resumed = before.Reminders.Count(ReminderDueRule.IsUnfinished);
+
+        // The override is recorded before the first reminder row, and only by a round that makes or finishes reminders.
+        if (unapproved is not null && due.Count + resumed > 0)
+        {
+            ledger.AppendDurably(new LetterEvent(notice.Id, null, null, unapproved));
+        }
 
         // Durable intent first: the ledger says which reminders this round makes before any row or file exists.
         if (due.Count > 0)

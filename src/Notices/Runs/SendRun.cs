@@ -40,15 +40,17 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             ledger.AppendDurably(new LetterEvent(notice.Id, null, null, new CampaignOpened(notice.Reference, review.Plan.Letters.Count)));
         }
 
-        if (unapproved is not null)
-        {
-            ledger.AppendDurably(new LetterEvent(notice.Id, null, null, unapproved));
-        }
-
         var before = LetterStateProjector.Project(db, notice.Id);
         var states = before.Letters.ToDictionary(l => l.LetterId, StringComparer.Ordinal);
         var work = LetterWorkList.Build(db, review.Plan, states, _time.GetUtcNow(), options.ResendUncertain);
         var notMade = new System.Collections.Concurrent.ConcurrentQueue<(string LetterId, string Reason)>();
+        // The override is recorded before the first letter row, and only by a run that records letters: a second send
+        // of a finished campaign still writes nothing.
+        if (unapproved is not null && work.ToDeliver.Count + work.Broken.Count + work.NewlyUnreachable.Count > 0)
+        {
+            ledger.AppendDurably(new LetterEvent(notice.Id, null, null, unapproved));
+        }
+
         foreach (var letter in work.Broken)
         {
             const string reason = "the stored data of this letter cannot be read";

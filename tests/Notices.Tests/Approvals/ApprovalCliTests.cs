@@ -113,6 +113,9 @@ public sealed class ApprovalCliTests : IDisposable
         Assert.False(run.ContainsKey("approved_sha256"));
         Assert.All(_ws.Details("LetterRendered"), d => Assert.Equal(hash, LedgerDetail.Parse(d)["package_sha256"]));
         Assert.Equal(0, _ws.Run("verify", "--db", "s.db").ExitCode);
+        var rows = _ws.LedgerRows();
+        Assert.Equal(3, _ws.Send("--unapproved").ExitCode);
+        Assert.Equal(rows, _ws.LedgerRows()); // a run that makes no letter records no override either
 
         var status = _ws.Run("status", ApprovalWorkspace.Campaign, "--db", "s.db");
         Assert.Equal(0, status.ExitCode);
