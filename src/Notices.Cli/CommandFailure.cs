@@ -29,7 +29,7 @@ public sealed record CommandFailure(int ExitCode, IReadOnlyList<string> Lines)
         {
             NoticePackageException p when p.Problems.Count == 1 => BadInput(p.Problems[0]),
             NoticePackageException p => new(ExitCodes.BadInput, ["The notice package has problems:", .. p.Problems.Select(OneLine)]),
-            NoticeTemplateException or UsageException or PrintRequestException or MissingGlyphException or CampaignBusyException or Notices.PostRoom.PostRoomRefusedException or LedgerKeyException or StoreNotFoundException => BadInput(ex.Message),
+            NoticeTemplateException or UsageException or PrintRequestException or MissingGlyphException or CampaignBusyException or Notices.PostRoom.PostRoomRefusedException or LedgerKeyException or StoreNotFoundException or Notices.Approvals.PackageNotApprovedException => BadInput(ex.Message),
             LedgerNotIntactException or InvalidDataException => Failure(ex.Message),
             StoreOpenException s => new(s.IsWrongPath ? ExitCodes.BadInput : ExitCodes.Failure, [OneLine(s.Message)]),
             SqliteException s => Failure(StoreFault.Describe(s, StoreFault.LastOpened)),

@@ -23,6 +23,7 @@ root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ImportCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(PreviewCommand.Create());
+root.Subcommands.Add(ApproveCommand.Create());
 root.Subcommands.Add(SendCommand.Create());
 root.Subcommands.Add(PrintCommand.Create());
 root.Subcommands.Add(RemindCommand.Create());

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Notices.Acknowledgements;
+using Notices.Approvals;
 using Notices.Model;
 using Notices.Campaigns;
 using Notices.Ledger;
@@ -47,8 +48,18 @@ public static class DemoCommand
         var review = PlanReviewer.Review(db, sample.NoticeDirectory);
         PlanCommand.Print(review, listAll: false);
 
+        // The sample's text is approved by "demo" (once per package hash, so a second demo adds no row), and sent as
+        // any approved package is: send refuses a package that differs from its approval.
+        if (RecordedApproval.Latest(db, review.Notice.Id)?.Approval.PackageSha256 != PackageHasher.Compute(sample.NoticeDirectory).Sha256)
+        {
+            new PackageApprover(db).Approve(sample.NoticeDirectory, "demo", "the bundled sample package, approved by notices demo");
+        }
+
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"Notice package approved: sha256 {RecordedApproval.Latest(db, review.Notice.Id)!.Approval.PackageSha256}");
+
         AnsiConsole.Write(new Rule("[bold]3. send[/]").LeftJustified());
-        var summary = await SendCommand.RunWithProgress(db, review, new SendOptions { OutputDirectory = outputDirectory }, ct);
+        var summary = await SendCommand.RunWithProgress(db, review, new SendOptions { OutputDirectory = outputDirectory, Approval = ApprovalPolicy.Required }, ct);
         SendCommand.PrintSummary(summary, outputDirectory);
 
         AnsiConsole.Write(new Rule("[bold]4. acknowledge and remind[/]").LeftJustified());
@@ -109,7 +120,7 @@ public static class DemoCommand
             .ToList();
         var outcome = new AckRun(db).Run(review.Notice.Id, replies, inputHasProblems: false, "demo");
         var remind = await new RemindRun(db, new PdfSharpLetterWriter()).RunAsync(review.Notice, review.Templates,
-            new RemindOptions { OutputDirectory = outputDirectory, AsOf = RemindAsOf, AfterDays = 30 }, null, ct);
+            new RemindOptions { OutputDirectory = outputDirectory, AsOf = RemindAsOf, AfterDays = 30, Approval = ApprovalPolicy.Required }, null, ct);
         return (outcome.Recorded.Count, remind.RemindedByEmail + remind.RemindedByPost);
     }
 

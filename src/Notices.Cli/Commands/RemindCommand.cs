@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Notices.Approvals;
 using Notices.Campaigns;
 using Notices.Ledger;
 using Notices.Letters;
@@ -41,6 +42,7 @@ public static class RemindCommand
         {
             Description = "Re-send the reminder emails a stopped run left uncertain, with their recorded Message-ID.",
         };
+        var unapproved = SendCommand.Unapproved("remind");
         var command = new Command("remind",
             "Remind every affected patient who has not acknowledged: whose letter reached them (or whose email bounced, or "
             + "whose letter came back) and whose last contact is at least --after ago. A reminder is the letter again, headed "
@@ -66,6 +68,7 @@ public static class RemindCommand
 
         command.Options.Add(batchSize);
         command.Options.Add(resendUncertain);
+        command.Options.Add(unapproved);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var queue = parse.GetValue(printOptions.Printer) is { } q ? PrintCommand.ReadQueue(q) : null;
@@ -83,6 +86,8 @@ public static class RemindCommand
             using var store = StoreSchema.OpenExisting(parse.GetValue(db)!);
             LedgerPreflight.Check(store, LedgerKey.FromEnvironment());
             var package = LoadNotice(store, campaignId, parse.GetValue(notice));
+            // Hashed after loading here (the package's folder is only known then); the run hashes again and compares.
+            var hashAtLoad = PackageHasher.Compute(package.Directory).Sha256;
             var templates = new NoticeTemplates(package);
             templates.Validate();
             var options = new RemindOptions
@@ -93,6 +98,8 @@ public static class RemindCommand
                 PrintBatchSize = size,
                 Smtp = smtp,
                 ResendUncertain = parse.GetValue(resendUncertain),
+                Approval = parse.GetValue(unapproved) ? ApprovalPolicy.Overridden : ApprovalPolicy.Required,
+                PackageSha256AtLoad = hashAtLoad,
             };
             var summary = await new RemindRun(store, new PdfSharpLetterWriter()).RunAsync(package, templates, options, null, ct);
             Print(summary, options.OutputDirectory);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Notices.Approvals;
 using Notices.Letters;
 using Notices.Ledger;
 using Notices.Runs;
@@ -24,6 +25,7 @@ public static class SendCommand
                 + "with the Message-ID recorded for them, so a receiving system or auditor can tell a duplicate for what it is. "
                 + "Run 'notices dsn import' first: a delivery report resolves an uncertain letter without a resend.",
         };
+        var unapproved = Unapproved("send");
         var command = new Command("send",
             "Render and deliver every affected patient's letter: email (SMTP with --smtp, else the .eml pickup directory) "
             + "where the patient consented, else a print batch. Every step goes into the ledger. Running it again delivers "
@@ -45,6 +47,7 @@ public static class SendCommand
         command.Options.Add(date);
         command.Options.Add(batchSize);
         command.Options.Add(resendUncertain);
+        command.Options.Add(unapproved);
         command.SetAction((parse, ct) => CommandRunner.RunAsync(async () =>
         {
             var queue = parse.GetValue(printOptions.Printer) is { } q ? PrintCommand.ReadQueue(q) : null;
@@ -55,6 +58,8 @@ public static class SendCommand
             using var store = StoreSchema.OpenExisting(parse.GetValue(db)!);
             // Key and ledger state first, before the run records the campaign and its letters.
             LedgerPreflight.Check(store, LedgerKey.FromEnvironment());
+            // Hashed before the package is read; the run checks it against the approval before it writes anything.
+            var hashAtLoad = HashOrNull(parse.GetValue(notice)!);
             var review = PlanReviewer.Review(store, parse.GetValue(notice)!);
             var options = new SendOptions
             {
@@ -63,6 +68,8 @@ public static class SendCommand
                 PrintBatchSize = parse.GetValue(batchSize) > 0 ? parse.GetValue(batchSize) : throw new UsageException("--batch-size must be at least 1."),
                 Smtp = smtpSettings,
                 ResendUncertain = parse.GetValue(resendUncertain),
+                Approval = parse.GetValue(unapproved) ? ApprovalPolicy.Overridden : ApprovalPolicy.Required,
+                PackageSha256AtLoad = hashAtLoad,
             };
             var summary = await RunWithProgress(store, review, options, ct);
             PrintSummary(summary, options.OutputDirectory);
@@ -117,6 +124,26 @@ public static class SendCommand
             return code;
         }));
         return command;
+    }
+
+    /// <summary>--unapproved: use a package that is not the latest approved one (tests, dry runs); recorded in the ledger.</summary>
+    public static Option<bool> Unapproved(string command) => new("--unapproved")
+    {
+        Description = $"Run {command} although the notice package is not the one last approved with 'notices approve' (for tests "
+            + "and dry runs). The run is recorded in the ledger as unapproved and shown by 'notices status' and the report.",
+    };
+
+    /// <summary>The package's hash, or null when it cannot be hashed: the package check then names the problem (the run's gate hashes again).</summary>
+    private static string? HashOrNull(string noticeDirectory)
+    {
+        try
+        {
+            return PackageHasher.Compute(noticeDirectory).Sha256;
+        }
+        catch (Exception ex) when (ex is Notices.Campaigns.NoticePackageException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     public static async Task<SendSummary> RunWithProgress(NoticesDbContext store, PlanReview review, SendOptions options, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Notices.Approvals;
 using Notices.Model;
 using Notices.Ledger;
 using Notices.PostRoom;
@@ -61,6 +62,7 @@ public static class StatusCommand
         var figures = EffectivenessFigures.From(projection, ReportCampaigns.Read(db, projection, ReportDays.Day(DateTimeOffset.UtcNow)));
         StatusFigures.Print(figures);
         PrintRerouteCandidates(db, projection, dbPath);
+        PrintApproval(db, projection);
         PrintLedgerHead(LedgerHeadSummary.Read(db));
 
         // The figures are shown either way (they are what the store says), but not as if the history were sound.
@@ -84,6 +86,37 @@ public static class StatusCommand
         }
 
         return LetterStateProjector.Project(db, campaignId);
+    }
+
+    /// <summary>The latest approval of the notice package, the runs with --unapproved, and letters made from another package.</summary>
+    private static void PrintApproval(NoticesDbContext db, CampaignProjection projection)
+    {
+        var latest = RecordedApproval.Latest(db, projection.CampaignId);
+        if (latest is null)
+        {
+            AnsiConsole.MarkupLine("[yellow]Notice package: never approved ('notices approve').[/]");
+        }
+        else
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"Notice package approved: sha256 {latest.Approval.PackageSha256} by {latest.Approval.By}, {latest.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC (seq {latest.Seq})");
+        }
+
+        var unapproved = RecordedApproval.Unapproved(db, projection.CampaignId);
+        if (unapproved.Count > 0)
+        {
+            var last = unapproved[^1];
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[yellow]Runs with --unapproved: {unapproved.Count}[/] (last: {last.Run.Command}, {last.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC, package sha256 {last.Run.PackageSha256})");
+        }
+
+        var letters = projection.Letters.Concat(projection.Reminders).Where(l => l.Pages > 0).ToList();
+        var other = letters.Count(l => latest is null || !string.Equals(l.PackageSha256, latest.Approval.PackageSha256, StringComparison.Ordinal));
+        if (other > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[yellow]Letters made from another package than the latest approved one: {other} of {letters.Count}[/] (report.csv, column package_sha256)");
+        }
     }
 
     /// <summary>The whole store's ledger head, to pin now and check later with verify --expect-head.</summary>

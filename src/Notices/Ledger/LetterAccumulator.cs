@@ -22,6 +22,7 @@ internal sealed class LetterAccumulator(string letterId)
     private int _handOvers;
     private bool _awaitsPost;
     private int _pages;
+    private string? _packageSha256;
     private List<string>? _anomalies;
     private LetterDeliveryState? _reachAtAck;
     private LetterAcknowledgement? _acknowledgement;
@@ -85,6 +86,7 @@ internal sealed class LetterAccumulator(string letterId)
             case LetterRendered r:
                 PdfSha256 = r.PdfSha256;
                 _pages = r.Pages;
+                _packageSha256 = r.PackageSha256;
                 break;
             case EmailSending s:
                 _messageId = s.MessageId;
@@ -153,6 +155,7 @@ internal sealed class LetterAccumulator(string letterId)
             Stage = _state,
             LastKind = _lastKind,
             Pages = _pages,
+            PackageSha256 = _packageSha256,
             MessageId = _messageId,
             IntentTransport = _intentTransport,
             Batch = Batch,

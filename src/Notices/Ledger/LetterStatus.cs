@@ -20,6 +20,9 @@ public sealed record LetterStatus(
     /// <summary>The kind of the last event (<see cref="LastEvent"/> is its stored name, for reports).</summary>
     public LedgerEventKind? LastKind { get; init; }
 
+    /// <summary>The SHA-256 of the notice package the last rendering was made from; null when not rendered, or rendered before packages were hashed.</summary>
+    public string? PackageSha256 { get; init; }
+
     /// <summary>Pages of the PDF the last rendering recorded (0 when not rendered).</summary>
     public int Pages { get; init; }
 

@@ -36,6 +36,8 @@ public static class LedgerEventCodec
         [LedgerEventKind.CampaignOpened] = typeof(CampaignOpened),
         [LedgerEventKind.PrintCompleted] = typeof(PrintCompleted),
         [LedgerEventKind.PrintFailed] = typeof(PrintFailed),
+        [LedgerEventKind.PackageApproved] = typeof(PackageApproved),
+        [LedgerEventKind.UnapprovedRun] = typeof(UnapprovedRun),
         [LedgerEventKind.Unknown] = typeof(UnknownEvent),
     }.ToFrozenDictionary();
 

@@ -51,6 +51,10 @@ public enum LedgerEventKind
     PrintCompleted,
     /// <summary>Campaign-level: the batch's print job was canceled or aborted, or the queue refused it; carries CUPS's state and reasons.</summary>
     PrintFailed,
+    /// <summary>Campaign-level: the notice package with this SHA-256 was approved (by whom, a note, each file's hash).</summary>
+    PackageApproved,
+    /// <summary>Campaign-level: send or remind ran with --unapproved on a package that is not the latest approved one.</summary>
+    UnapprovedRun,
     /// <summary>Not a kind this program writes: a stored name it does not know (an edited row). Never written.</summary>
     Unknown,
 }

@@ -22,7 +22,7 @@ public static class EffectivenessCsvWriter
         "rendered_at", "email_handed_over_at", "email_delivered_at", "email_bounced_at", "email_failed_at",
         "sealed_at", "submitted_at", "printed_at", "posted_at", "posted_on", "returned_at", "returned_on", "return_reason",
         "email_attempts", "email_deferrals", "reminders_sent", "reminders",
-        "acknowledged", "ack_date", "ack_method", "ack_note", "pdf_sha256", "detail",
+        "acknowledged", "ack_date", "ack_method", "ack_note", "pdf_sha256", "package_sha256", "detail",
     ];
 
     /// <summary>The options report.csv is written with: <c>;</c>, CRLF, a BOM, and CsvHelper's formula guard.</summary>
@@ -96,6 +96,7 @@ public static class EffectivenessCsvWriter
             ack?.Method.ToString().ToLowerInvariant() ?? "",
             ack?.Note ?? "",
             letter.PdfSha256 ?? "",
+            letter.PackageSha256 ?? "",
             letter.Detail,
         ];
     }

@@ -65,6 +65,12 @@ public static class EffectivenessReportLayout
             Row("Meddelelse", campaign.NoticeTitle),
             Row("Første brev", ReportText.Date(campaign.FirstLetterDate)),
             Row("Rapportdato", ReportText.Date(campaign.ReportDate)),
+            Row("Godkendt tekst", campaign.LatestApproval is { } a
+                ? $"sha256 {a.Approval.PackageSha256[..Math.Min(16, a.Approval.PackageSha256.Length)]}…, godkendt af {a.Approval.By} {ReportText.Date(DateOnly.FromDateTime(a.At.UtcDateTime))}"
+                : "ikke godkendt"),
+            Row("Uden godkendelse", campaign.UnapprovedRuns == 0
+                ? "ingen kørsler"
+                : string.Create(CultureInfo.InvariantCulture, $"{campaign.UnapprovedRuns} kørsler med --unapproved")),
         ], 8);
     }
 

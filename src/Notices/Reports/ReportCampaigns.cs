@@ -1,3 +1,4 @@
+using Notices.Approvals;
 using Notices.Campaigns;
 using Notices.Ledger;
 using Notices.Store;
@@ -15,7 +16,11 @@ public static class ReportCampaigns
         var reference = record?.Reference ?? projection.CampaignId;
         var title = record is null ? reference : NoticeTitle(record.NoticeDirectory) ?? reference;
         var first = projection.Letters.Select(l => l.Timeline.Rendered).OfType<DateTimeOffset>().Select(ReportDays.Day).DefaultIfEmpty().Min();
-        return new ReportCampaign(projection.CampaignId, reference, title, first == default ? null : first, reportDate);
+        return new ReportCampaign(projection.CampaignId, reference, title, first == default ? null : first, reportDate)
+        {
+            LatestApproval = RecordedApproval.Latest(db, projection.CampaignId),
+            UnapprovedRuns = RecordedApproval.Unapproved(db, projection.CampaignId).Count,
+        };
     }
 
     /// <summary>The notice's subject as the letters carry it; null when the package is gone or no longer loads.</summary>

@@ -16,4 +16,6 @@ public sealed record DeliveryRequest
     public int PrintBatchSize { get; init; } = 500;
     /// <summary>Send email through this SMTP server; null writes .eml files to the pickup directory.</summary>
     public Delivery.Smtp.SmtpSettings? Smtp { get; init; }
+    /// <summary>The notice package's SHA-256; every LetterRendered carries it.</summary>
+    public string? PackageSha256 { get; init; }
 }

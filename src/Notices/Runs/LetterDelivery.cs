@@ -56,7 +56,7 @@ public sealed class LetterDelivery(NoticesDbContext db, ILetterPdfWriter pdfWrit
                 OutgoingLetter outgoing;
                 try
                 {
-                    outgoing = Prepare(item, request.Composer, paths, ledger, notice);
+                    outgoing = Prepare(item, request.Composer, paths, ledger, notice, request.PackageSha256);
                 }
                 catch (Exception ex) when (LetterFault.IsLetterFault(ex))
                 {
@@ -95,7 +95,7 @@ public sealed class LetterDelivery(NoticesDbContext db, ILetterPdfWriter pdfWrit
     }
 
     /// <summary>Renders the letter (unless an earlier run left a PDF whose hash matches the ledger) and builds the outgoing letter.</summary>
-    private OutgoingLetter Prepare(LetterWorkItem item, IDeliveryComposer composer, CampaignPaths paths, LedgerWriter ledger, NoticePackage notice)
+    private OutgoingLetter Prepare(LetterWorkItem item, IDeliveryComposer composer, CampaignPaths paths, LedgerWriter ledger, NoticePackage notice, string? packageSha256)
     {
         var letter = item.Letter;
         var letterDate = composer.DateOf(letter);
@@ -122,7 +122,7 @@ public sealed class LetterDelivery(NoticesDbContext db, ILetterPdfWriter pdfWrit
             File.Move(temp, pdfPath, overwrite: true);
             ledger.Append(notice.Id, letter.LetterId, letter.Recipient.PatientId, new LetterRendered(
                 sha, pages, Path.GetFileName(pdfPath), letter.Recipient.LargePrint,
-                letterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                letterDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), packageSha256));
         }
 
         return OutgoingLetterBuilder.Build(notice.Id, letter, composed, pdfPath, sha, pages) with

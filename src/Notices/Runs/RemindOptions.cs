@@ -12,4 +12,8 @@ public sealed record RemindOptions
     public Delivery.Smtp.SmtpSettings? Smtp { get; init; }
     /// <summary>Re-send uncertain reminder emails with their recorded Message-ID.</summary>
     public bool ResendUncertain { get; init; }
+    /// <summary>Whether the package must be the latest approved one (the commands: Required, or Overridden with --unapproved).</summary>
+    public Approvals.ApprovalPolicy Approval { get; init; } = Approvals.ApprovalPolicy.NotChecked;
+    /// <summary>The package's SHA-256 taken before the command read it; the run refuses when the package hashes otherwise now.</summary>
+    public string? PackageSha256AtLoad { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Notices.Approvals;
 using Microsoft.EntityFrameworkCore;
 using Notices.Campaigns;
 using Notices.Ledger;
@@ -29,6 +30,8 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
         var stopwatch = Stopwatch.StartNew();
         using var runLock = CampaignRunLock.Acquire(db, notice.Id, "remind");
         LedgerGate.EnsureIntact(db, "remind");
+        // Before anything is written: the package must be the approved one (or the override is recorded below).
+        var (package, unapproved) = ApprovalGate.Check(db, notice, options.Approval, options.PackageSha256AtLoad, "remind");
         var paths = new CampaignPaths(options.OutputDirectory, notice.Id);
         paths.Create();
         using var ledger = new LedgerWriter(db, _time);
@@ -40,6 +43,12 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
         var decisions = facts.Select(f => ReminderDueRule.Decide(f, options.AsOf, options.AfterDays)).ToList();
         var due = decisions.Where(d => d.Verdict == ReminderVerdict.Due).ToList();
         var resumed = before.Reminders.Count(ReminderDueRule.IsUnfinished);
+
+        // The override is recorded before the first reminder row, and only by a round that makes or finishes reminders.
+        if (unapproved is not null && due.Count + resumed > 0)
+        {
+            ledger.AppendDurably(new LetterEvent(notice.Id, null, null, unapproved));
+        }
 
         // Durable intent first: the ledger says which reminders this round makes before any row or file exists.
         if (due.Count > 0)
@@ -84,6 +93,7 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
             RenderWorkers = options.RenderWorkers,
             PrintBatchSize = options.PrintBatchSize,
             Smtp = options.Smtp,
+            PackageSha256 = package.Sha256,
         }, progress, cancellationToken).ConfigureAwait(false);
         ledger.Flush();
 

@@ -13,4 +13,8 @@ public sealed record SendOptions
     public Delivery.Smtp.SmtpSettings? Smtp { get; init; }
     /// <summary>Re-send uncertain SMTP letters (intent recorded, outcome unknown) with their recorded Message-ID.</summary>
     public bool ResendUncertain { get; init; }
+    /// <summary>Whether the package must be the latest approved one (the commands: Required, or Overridden with --unapproved).</summary>
+    public Approvals.ApprovalPolicy Approval { get; init; } = Approvals.ApprovalPolicy.NotChecked;
+    /// <summary>The package's SHA-256 taken before the command read it; the run refuses when the package hashes otherwise now.</summary>
+    public string? PackageSha256AtLoad { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Notices.Approvals;
 using Notices.Ledger;
 using Notices.Letters;
 using Notices.Letters.Templates;
@@ -24,6 +25,8 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         var notice = review.Notice;
         using var runLock = CampaignRunLock.Acquire(db, notice.Id, "send");
         LedgerGate.EnsureIntact(db, "send");
+        // Before anything is written: the package must be the approved one (or the override is recorded below).
+        var (package, unapproved) = ApprovalGate.Check(db, notice, options.Approval, options.PackageSha256AtLoad, "send");
         var paths = new CampaignPaths(options.OutputDirectory, notice.Id);
         paths.Create();
         var letterDate = options.LetterDate ?? notice.Date ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
@@ -41,6 +44,13 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
         var states = before.Letters.ToDictionary(l => l.LetterId, StringComparer.Ordinal);
         var work = LetterWorkList.Build(db, review.Plan, states, _time.GetUtcNow(), options.ResendUncertain);
         var notMade = new System.Collections.Concurrent.ConcurrentQueue<(string LetterId, string Reason)>();
+        // The override is recorded before the first letter row, and only by a run that records letters: a second send
+        // of a finished campaign still writes nothing.
+        if (unapproved is not null && work.ToDeliver.Count + work.Broken.Count + work.NewlyUnreachable.Count > 0)
+        {
+            ledger.AppendDurably(new LetterEvent(notice.Id, null, null, unapproved));
+        }
+
         foreach (var letter in work.Broken)
         {
             const string reason = "the stored data of this letter cannot be read";
@@ -64,6 +74,7 @@ public sealed class SendRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, Tim
             RenderWorkers = options.RenderWorkers,
             PrintBatchSize = options.PrintBatchSize,
             Smtp = options.Smtp,
+            PackageSha256 = package.Sha256,
         }, progress, cancellationToken).ConfigureAwait(false);
         foreach (var failed in delivered.NotMade)
         {

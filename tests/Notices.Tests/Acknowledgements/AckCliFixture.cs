@@ -30,7 +30,7 @@ public sealed class AckCliFixture : IDisposable
 
         foreach (var notice in (string[])[RepoPaths.SampleNotice, other])
         {
-            var send = CliRunner.Run(_dir.Path, "send", notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
+            var send = CliRunner.Run(_dir.Path, "send", "--unapproved", notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
             Assert.True(send.ExitCode == 3, send.All); // one sample patient is unreachable
         }
     }

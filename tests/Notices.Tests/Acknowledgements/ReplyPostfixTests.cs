@@ -50,7 +50,7 @@ public sealed partial class ReplyPostfixTests : IDisposable
     {
         var (patientsCsv, devicesCsv) = SmtpCampaignData.Write(_dir.Path, Patients, Email);
         Assert.Equal(0, Cli("import", "--patients", patientsCsv, "--devices", devicesCsv, "--db", "s.db").ExitCode);
-        var send = Cli("send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--smtp", PostfixServer.SmtpUrl);
+        var send = Cli("send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--smtp", PostfixServer.SmtpUrl);
         Assert.True(send.ExitCode == 0, send.All);
 
         // What each patient received: their letter's own Reply-To, signed under the store's key.

@@ -42,7 +42,7 @@ public sealed class CampaignLifeTests : IDisposable
     {
         var (patientsCsv, devicesCsv) = SmtpCampaignData.Write(_dir.Path, Patients, Email);
         Assert.Equal(0, Cli("import", "--patients", patientsCsv, "--devices", devicesCsv, "--db", "s.db").ExitCode);
-        var send = Cli("send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--smtp", PostfixServer.SmtpUrl);
+        var send = Cli("send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--smtp", PostfixServer.SmtpUrl);
         Assert.True(send.ExitCode == 0, send.All);
         var emailed = Enumerable.Range(1, Patients).Where(SmtpCampaignData.HasEmail).ToList();
         var posted = Enumerable.Range(1, Patients).Where(n => !SmtpCampaignData.HasEmail(n)).ToList();
@@ -91,9 +91,9 @@ public sealed class CampaignLifeTests : IDisposable
         Assert.Equal(acknowledged.Order(StringComparer.Ordinal), AcknowledgedLetters());
 
         // Remind as of 31 days on: everyone else, once; a second run in the same round sends nothing new.
-        var remind = Cli("remind", Campaign, "--after", "30d", "--as-of", Today(31), "--db", "s.db", "--out", "out", "--smtp", PostfixServer.SmtpUrl);
+        var remind = Cli("remind", "--unapproved", Campaign, "--after", "30d", "--as-of", Today(31), "--db", "s.db", "--out", "out", "--smtp", PostfixServer.SmtpUrl);
         Assert.True(remind.ExitCode == 0, remind.All);
-        var again = Cli("remind", Campaign, "--after", "30d", "--as-of", Today(31), "--db", "s.db", "--out", "out", "--smtp", PostfixServer.SmtpUrl);
+        var again = Cli("remind", "--unapproved", Campaign, "--after", "30d", "--as-of", Today(31), "--db", "s.db", "--out", "out", "--smtp", PostfixServer.SmtpUrl);
         Assert.True(again.ExitCode == 0, again.All);
         var remindedByEmail = emailed.Where(n => !acknowledged.Contains(letters[n])).ToList();
         var reminders = Mine(IsReminder, remindedByEmail.Count);
@@ -106,7 +106,7 @@ public sealed class CampaignLifeTests : IDisposable
         var lateReminder = reminders.Single(m => string.Equals(m.Headers["X-Original-To"], Email(remindedByEmail[0]), StringComparison.OrdinalIgnoreCase));
         Assert.Equal(0, Cli("ack", Campaign, letters[remindedByEmail[0]] + "-R1", "--db", "s.db").ExitCode);
         Assert.Contains("svar+" + letters[remindedByEmail[0]] + "-R1.", lateReminder.Headers["Reply-To"], StringComparison.Ordinal);
-        var round2 = Cli("remind", Campaign, "--after", "30d", "--as-of", Today(62), "--db", "s.db", "--out", "out", "--smtp", PostfixServer.SmtpUrl);
+        var round2 = Cli("remind", "--unapproved", Campaign, "--after", "30d", "--as-of", Today(62), "--db", "s.db", "--out", "out", "--smtp", PostfixServer.SmtpUrl);
         Assert.True(round2.ExitCode == 0, round2.All);
         Assert.Equal(unacknowledged.Where(id => id != letters[remindedByEmail[0]]).Select(id => id + "-R2").Order(StringComparer.Ordinal),
             Planned().Where(id => id.EndsWith("-R2", StringComparison.Ordinal)));

@@ -99,7 +99,7 @@ public sealed partial class NoStackTraceTests : IDisposable
         SeedStore();
         File.WriteAllText(_dir.File("out"), "not a folder");
 
-        var result = CliRunner.Run(_dir.Path, "send", RepoPaths.SampleNotice, "--db", "notices.db", "--out", "out");
+        var result = CliRunner.Run(_dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "notices.db", "--out", "out");
 
         AssertOneLineError(result, 2, _dir.File("out"));
     }
@@ -111,7 +111,7 @@ public sealed partial class NoStackTraceTests : IDisposable
         File.WriteAllText(_dir.File("devices.csv"), "patient_id;manufacturer;model;serial_number\nP1;Medtronic;MiniMed 508;S1\n");
         Assert.Equal(0, CliRunner.Run(_dir.Path, "import", "--patients", "patients.csv", "--devices", "devices.csv", "--db", "notices.db").ExitCode);
 
-        var result = CliRunner.Run(_dir.Path, "send", RepoPaths.SampleNotice, "--db", "notices.db", "--out", "out");
+        var result = CliRunner.Run(_dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "notices.db", "--out", "out");
 
         // The letter fails alone (LetterFailed), the run goes on: exit 3, the letter and the code point named.
         Assert.True(result.ExitCode == 3, result.All);
@@ -125,11 +125,11 @@ public sealed partial class NoStackTraceTests : IDisposable
     public void A_broken_letter_snapshot_in_the_store_never_gives_a_stack_trace()
     {
         SeedStore();
-        Assert.Equal(0, CliRunner.Run(_dir.Path, "send", RepoPaths.SampleNotice, "--db", "notices.db", "--out", "out").ExitCode);
+        Assert.Equal(0, CliRunner.Run(_dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "notices.db", "--out", "out").ExitCode);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Sqlite("UPDATE letters SET SnapshotJson = '{\"LetterId\": 42,'");
 
-        var result = CliRunner.Run(_dir.Path, "send", RepoPaths.SampleNotice, "--db", "notices.db", "--out", "out");
+        var result = CliRunner.Run(_dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "notices.db", "--out", "out");
 
         // Every letter was delivered before its snapshot was damaged: nothing to make again, nothing lost.
         Assert.True(result.ExitCode == 0, result.All);
@@ -144,7 +144,7 @@ public sealed partial class NoStackTraceTests : IDisposable
         "status" => CliRunner.Run(_dir.Path, "status", "fa830-minimed-dk", "--db", db),
         "verify" => CliRunner.Run(_dir.Path, "verify", "--db", db),
         "import" => CliRunner.Run(_dir.Path, "import", "--patients", "patients.csv", "--db", db),
-        "send" => CliRunner.Run(_dir.Path, "send", RepoPaths.SampleNotice, "--db", db, "--out", "out"),
+        "send" => CliRunner.Run(_dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", db, "--out", "out"),
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };
 

@@ -75,7 +75,7 @@ public sealed class PlanEnvelopeCapacityTests : IDisposable
         var pages = int.Parse(Regex.Match(line, @"(\d+) pages").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
         // plan measured what send makes: the manifest flags the same letter with the same page count.
-        var send = CliRunner.Run(_dir.Path, "send", notice, "--db", "notices.db", "--out", "out");
+        var send = CliRunner.Run(_dir.Path, "send", "--unapproved", notice, "--db", "notices.db", "--out", "out");
         Assert.True(send.ExitCode == 0, send.All);
         var rows = PrintManifest.Read(Path.Combine(_dir.Path, "out", "fa830-minimed-dk", "print"));
         var p3 = Assert.Single(rows, r => r.PatientId == "P3");

@@ -58,7 +58,7 @@ public sealed class PlanTextProblemsTests : IDisposable
     {
         Sql("DELETE FROM devices WHERE PatientId = 'P2'; DELETE FROM patients WHERE PatientId = 'P2';");
 
-        var send = CliRunner.Run(_dir.Path, "send", RepoPaths.SampleNotice, "--db", "notices.db", "--out", "out");
+        var send = CliRunner.Run(_dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "notices.db", "--out", "out");
 
         Assert.True(send.ExitCode == 0, send.All);
         var letters = Directory.GetFiles(Path.Combine(_dir.Path, "out", "fa830-minimed-dk", "letters"), "*.pdf");
@@ -83,7 +83,7 @@ public sealed class PlanTextProblemsTests : IDisposable
         letter[2] = "Vi sender dig en raket 🚀. " + letter[2];
         File.WriteAllLines(Path.Combine(notice, "letter.md"), letter);
 
-        foreach (var args in new[] { new[] { "plan", notice, "--db", "notices.db" }, ["send", notice, "--db", "notices.db", "--out", "out"] })
+        foreach (var args in new[] { new[] { "plan", notice, "--db", "notices.db" }, ["send", "--unapproved", notice, "--db", "notices.db", "--out", "out"] })
         {
             var result = CliRunner.Run(_dir.Path, args);
 

@@ -11,7 +11,7 @@ public sealed class SendSmtpOptionsTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private CliRunner.Result Send(Dictionary<string, string>? environment, params string[] extra) =>
-        CliRunner.Run(_dir.Path, environment, ["send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", .. extra]);
+        CliRunner.Run(_dir.Path, environment, ["send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", .. extra]);
 
     [Theory]
     [InlineData("smtps://mail.example.com", "STARTTLS")]

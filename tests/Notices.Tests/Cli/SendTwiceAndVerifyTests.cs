@@ -74,7 +74,7 @@ public sealed class SendTwiceAndVerifyTests : IDisposable
     }
 
     private CliRunner.Result Send() =>
-        CliRunner.Run(_dir.Path, "send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
+        CliRunner.Run(_dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
 
     private string[] Files(string sub, string pattern) =>
         Directory.GetFiles(Path.Combine(_dir.Path, "out", "fa830-minimed-dk", sub), pattern).Order(StringComparer.Ordinal).ToArray();

@@ -18,7 +18,7 @@ public sealed class StorePathTests : IDisposable
     public static TheoryData<string[]> CommandsThatNeedAStore() => new()
     {
         { new[] { "plan", RepoPaths.SampleNotice } },
-        { new[] { "send", RepoPaths.SampleNotice } },
+        { new[] { "send", "--unapproved", RepoPaths.SampleNotice } },
         { new[] { "status", "fa830-minimed-dk" } },
         { new[] { "report", "fa830-minimed-dk" } },
         { new[] { "verify" } },

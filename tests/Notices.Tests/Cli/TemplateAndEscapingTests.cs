@@ -24,7 +24,7 @@ public sealed class TemplateAndEscapingTests : IDisposable
     [Fact]
     public void A_name_with_markdown_and_handlebars_syntax_prints_literally_in_letter_and_email()
     {
-        var send = CliRunner.Run(_dir.Path, "send", RepoPaths.SampleNotice, "--db", "h.db", "--out", "out");
+        var send = CliRunner.Run(_dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "h.db", "--out", "out");
         Assert.True(send.ExitCode == 0, send.All);
 
         var campaign = Path.Combine(_dir.Path, "out", "fa830-minimed-dk");

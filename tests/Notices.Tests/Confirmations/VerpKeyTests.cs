@@ -94,7 +94,7 @@ public sealed class VerpKeyTests(SentCampaignFixture sent) : IClassFixture<SentC
         using var dir = new TempDirectory();
         var environment = new Dictionary<string, string> { [VerpSigner.EnvironmentVariable] = EnvironmentKey };
         Assert.Equal(0, CliRunner.Run(dir.Path, "import", "--patients", RepoPaths.SamplePatients, "--devices", RepoPaths.SampleDevices, "--db", "n.db").ExitCode);
-        var send = CliRunner.Run(dir.Path, environment, "send", RepoPaths.SampleNotice, "--db", "n.db", "--out", "out", "--date", "2026-11-21");
+        var send = CliRunner.Run(dir.Path, environment, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "n.db", "--out", "out", "--date", "2026-11-21");
         Assert.True(send.ExitCode is 0 or 3, send.All);
 
         var eml = Directory.GetFiles(Path.Combine(dir.Path, "out", SentCampaignFixture.CampaignId, "email"), "*.eml").Order(StringComparer.Ordinal).First();

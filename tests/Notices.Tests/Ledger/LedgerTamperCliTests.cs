@@ -113,7 +113,7 @@ public sealed partial class LedgerTamperCliTests(SentStoresFixture stores) : ICl
         var email = Path.Combine(dir.Path, "out", SentStoresFixture.Campaign, "email");
         var emlBefore = Directory.GetFiles(email).ToDictionary(f => f, File.GetLastWriteTimeUtc);
 
-        var send = CliRunner.Run(dir.Path, "send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
+        var send = CliRunner.Run(dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
 
         Assert.True(send.ExitCode == 1, send.All);
         Assert.Contains("ledger rows were deleted", send.StdErr, StringComparison.Ordinal);
@@ -191,12 +191,12 @@ public sealed partial class LedgerTamperCliTests(SentStoresFixture stores) : ICl
         using var dir = stores.Copy(keyed: true);
         var ledgerBefore = LedgerForgery.Sqlite(dir.File("s.db"), "SELECT COUNT(*) || ':' || MAX(Seq) FROM ledger;");
 
-        var noKey = CliRunner.Run(dir.Path, "send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
+        var noKey = CliRunner.Run(dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
         Assert.True(noKey.ExitCode == 2, noKey.All);
         Assert.Contains("keyed", noKey.StdErr, StringComparison.Ordinal);
 
         var other = CliRunner.Run(dir.Path, SentStoresFixture.WithKey("another-key-of-enough-length-0123456789"),
-            "send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
+            "send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
         Assert.True(other.ExitCode == 2, other.All);
         Assert.Contains("is not the key of this store's ledger", other.StdErr, StringComparison.Ordinal);
 
@@ -222,7 +222,7 @@ public sealed partial class LedgerTamperCliTests(SentStoresFixture stores) : ICl
         var yaml = Path.Combine(notice, "notice.yaml");
         File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("id: fa830-minimed-dk", "id: fa831-minimed-dk", StringComparison.Ordinal));
 
-        var send = CliRunner.Run(dir.Path, "send", notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
+        var send = CliRunner.Run(dir.Path, "send", "--unapproved", notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
 
         Assert.True(send.ExitCode == 2, send.All);
         Assert.Equal("0", LedgerForgery.Sqlite(dir.File("s.db"), "SELECT COUNT(*) FROM campaigns WHERE CampaignId = 'fa831-minimed-dk';"));

@@ -49,7 +49,7 @@ public sealed class SentStoresFixture : IDisposable
             "import", "--patients", RepoPaths.SamplePatients, "--devices", RepoPaths.SampleDevices, "--db", "s.db");
         Assert.True(import.ExitCode == 0, import.All);
         var send = CliRunner.Run(dir, environment,
-            "send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
+            "send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
         Assert.True(send.ExitCode == 3, send.All); // one sample patient is unreachable
         if (environment is not null)
         {

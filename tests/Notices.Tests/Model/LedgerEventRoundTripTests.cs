@@ -12,7 +12,7 @@ public sealed class LedgerEventRoundTripTests
     /// <summary>One filled-in example per kind; the test fails when a kind is added without one.</summary>
     private static readonly LedgerEvent[] Examples =
     [
-        new LetterRendered("a1", 4, "FA830-DK-000001.pdf", true, "2026-11-21"),
+        new LetterRendered("a1", 4, "FA830-DK-000001.pdf", true, "2026-11-21", "p1"),
         new EmailWritten("<m@x.test>", "FA830-DK-000001.eml", "a1", Recovered: true),
         new EmailAccepted("<m@x.test>", "a1", "127.0.0.1:2525", 2),
         new EmailFailed("550 user unknown", "550 5.1.1", "<m@x.test>", 1, "print"),
@@ -34,6 +34,8 @@ public sealed class LedgerEventRoundTripTests
         new BatchDiscarded("batch-0002.pdf", "batch-0002.pdf.unsealed", "not sealed"),
         new LetterFailed("render", "the character U+674E cannot be printed"),
         new CampaignOpened("FA830", 2247),
+        new PackageApproved("p1", "Åse Ørum (RA)", "proof reviewed", [new PackageFileHash("letter.md", 1200, "f1"), new PackageFileHash("logo/logo.png", 9000, "f2")]),
+        new UnapprovedRun("p2", "send", "p1"),
     ];
 
     [Fact]
@@ -89,6 +91,28 @@ public sealed class LedgerEventRoundTripTests
         Assert.IsType<UnknownEvent>(rows[1].ReadEvent());
         var projection = LetterStateProjector.Project(store.Db, "FA830");
         Assert.All(projection.Letters, l => Assert.Equal(LetterDeliveryState.Pending, l.State));
+    }
+
+    [Fact]
+    public void A_letter_rendered_row_written_before_packages_were_hashed_still_reads_and_verifies()
+    {
+        using var store = new LedgerTestStore();
+        using (var writer = new LedgerWriter(store.Db))
+        {
+            // Null is left out of the detail, so this row is byte for byte what an older version wrote.
+            writer.Append("FA830", "FA830-DK-000001", "P1", new LetterRendered("a1", 4, "FA830-DK-000001.pdf", false, "2026-11-21"));
+            writer.Append("FA830", "FA830-DK-000002", "P2", new LetterRendered("a2", 4, "FA830-DK-000002.pdf", false, "2026-11-21", "p1"));
+        }
+
+        var old = (string)store.Scalar("SELECT Detail FROM ledger WHERE Seq = 1")!;
+        Assert.Equal("{\"pdf_sha256\":\"a1\",\"pages\":4,\"file\":\"FA830-DK-000001.pdf\",\"large_print\":false,\"date\":\"2026-11-21\"}", old);
+        Assert.Contains("\"package_sha256\":\"p1\"", (string)store.Scalar("SELECT Detail FROM ledger WHERE Seq = 2")!, StringComparison.Ordinal);
+        var rows = store.Db.Ledger.AsNoTracking().OrderBy(r => r.Seq).ToList();
+        Assert.Null(Assert.IsType<LetterRendered>(rows[0].ReadEvent()).PackageSha256);
+        Assert.Equal("p1", Assert.IsType<LetterRendered>(rows[1].ReadEvent()).PackageSha256);
+        Assert.True(LedgerVerifier.Verify(store.Db, null).IsValid);
+        var letters = LetterStateProjector.Project(store.Db, "FA830").Letters;
+        Assert.Equal([null, "p1"], letters.Select(l => l.PackageSha256));
     }
 
     [Fact]

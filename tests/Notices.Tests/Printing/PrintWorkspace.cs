@@ -45,7 +45,7 @@ public sealed class PrintWorkspace : IDisposable
     /// <summary>send with the post letters in batches of <paramref name="batchSize"/>; asserts it wrote batches.</summary>
     public CliRunner.Result Send(int batchSize, params string[] extra)
     {
-        var result = Run(["send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21",
+        var result = Run(["send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21",
             "--batch-size", batchSize.ToString(CultureInfo.InvariantCulture), .. extra]);
         Assert.True(File.Exists(BatchFile(1)), result.All);
         return result;

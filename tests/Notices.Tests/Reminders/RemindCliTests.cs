@@ -80,11 +80,11 @@ public sealed class RemindCliTests : IDisposable
     {
         Assert.Equal(3, _ws.Send().ExitCode);
 
-        var noAfter = _ws.Run("remind", RemindWorkspace.Campaign, "--db", "s.db");
-        var zero = _ws.Run("remind", RemindWorkspace.Campaign, "--after", "0d", "--db", "s.db");
-        var unknown = _ws.Run("remind", "no-such-campaign", "--after", "30d", "--db", "s.db");
-        var printer = _ws.Run("remind", RemindWorkspace.Campaign, "--after", "30d", "--printer", "office/2", "--db", "s.db");
-        var moved = _ws.Run("remind", RemindWorkspace.Campaign, "--after", "30d", "--notice", "nowhere", "--db", "s.db");
+        var noAfter = _ws.Run("remind", "--unapproved", RemindWorkspace.Campaign, "--db", "s.db");
+        var zero = _ws.Run("remind", "--unapproved", RemindWorkspace.Campaign, "--after", "0d", "--db", "s.db");
+        var unknown = _ws.Run("remind", "--unapproved", "no-such-campaign", "--after", "30d", "--db", "s.db");
+        var printer = _ws.Run("remind", "--unapproved", RemindWorkspace.Campaign, "--after", "30d", "--printer", "office/2", "--db", "s.db");
+        var moved = _ws.Run("remind", "--unapproved", RemindWorkspace.Campaign, "--after", "30d", "--notice", "nowhere", "--db", "s.db");
 
         Assert.Equal(2, noAfter.ExitCode);
         Assert.Equal(2, zero.ExitCode);

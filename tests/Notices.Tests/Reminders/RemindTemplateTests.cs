@@ -28,7 +28,7 @@ public sealed class RemindTemplateTests : IDisposable
         File.WriteAllText(Path.Combine(_notice, "reminder.md"),
             "Kære {{patient.first_name}}\n\nDette er påmindelse nummer {{reminder.number}} om vores brev af "
             + "{{reminder.first_letter_date}} (brev {{letter.id}}). Send venligst kvitteringen.\n");
-        Assert.Equal(3, _ws.Run("send", _notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21").ExitCode);
+        Assert.Equal(3, _ws.Run("send", "--unapproved", _notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21").ExitCode);
         var emailed = _ws.Project().Letters.First(l => l.State == LetterDeliveryState.Sent).LetterId;
 
         var remind = _ws.Remind(RemindWorkspace.Today(31));
@@ -46,7 +46,7 @@ public sealed class RemindTemplateTests : IDisposable
     [Fact]
     public void A_misspelt_field_in_reminder_md_stops_remind_before_anything_is_planned()
     {
-        Assert.Equal(3, _ws.Run("send", _notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21").ExitCode);
+        Assert.Equal(3, _ws.Run("send", "--unapproved", _notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21").ExitCode);
         File.WriteAllText(Path.Combine(_notice, "reminder.md"), "Hej\n\nRunde {{reminder.nummer}}\n");
 
         var remind = _ws.Remind(RemindWorkspace.Today(31));
@@ -59,7 +59,7 @@ public sealed class RemindTemplateTests : IDisposable
     [Fact]
     public void A_moved_notice_package_is_named_and_found_again_with_notice()
     {
-        Assert.Equal(3, _ws.Run("send", _notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21").ExitCode);
+        Assert.Equal(3, _ws.Run("send", "--unapproved", _notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21").ExitCode);
         var moved = _notice + "-moved";
         Directory.Move(_notice, moved);
 

@@ -34,10 +34,10 @@ public sealed class RemindWorkspace : IDisposable
     public CliRunner.Result Run(params string[] args) => CliRunner.Run(Path, args);
 
     public CliRunner.Result Send(params string[] extra) =>
-        Run(["send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21", .. extra]);
+        Run(["send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21", .. extra]);
 
     public static string[] RemindArgs(string asOf, params string[] extra) =>
-        ["remind", Campaign, "--after", "30d", "--as-of", asOf, "--db", "s.db", "--out", "out", .. extra];
+        ["remind", "--unapproved", Campaign, "--after", "30d", "--as-of", asOf, "--db", "s.db", "--out", "out", .. extra];
 
     public CliRunner.Result Remind(string asOf, params string[] extra) => Run(RemindArgs(asOf, extra));
 

@@ -15,7 +15,7 @@ public sealed class ReportCliFixture : IDisposable
     {
         // Import and send the sample (what the demo does before its own follow-up), so the acknowledgements are only these.
         var import = CliRunner.Run(Dir.Path, "import", "--patients", RepoPaths.SamplePatients, "--devices", RepoPaths.SampleDevices, "--db", "out/notices.db");
-        Demo = import.ExitCode == 0 ? CliRunner.Run(Dir.Path, "send", RepoPaths.SampleNotice, "--db", "out/notices.db", "--out", "out") : import;
+        Demo = import.ExitCode == 0 ? CliRunner.Run(Dir.Path, "send", "--unapproved", RepoPaths.SampleNotice, "--db", "out/notices.db", "--out", "out") : import;
         var today = DateOnly.FromDateTime(DateTime.Now);
         using (var db = StoreSchema.OpenExisting(Db))
         {

@@ -27,7 +27,7 @@ public sealed class OneBadRecordTests : IDisposable
         File.WriteAllText(_dir.File("p.csv"), patients.ToString(), new UTF8Encoding(true));
         File.WriteAllText(_dir.File("d.csv"), devices.ToString(), new UTF8Encoding(true));
         Assert.Equal(0, CliRunner.Run(_dir.Path, "import", "--patients", "p.csv", "--devices", "d.csv", "--db", "s.db").ExitCode);
-        string[] send = ["send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21"];
+        string[] send = ["send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21"];
 
         foreach (var run in new[] { 1, 2 })
         {

@@ -25,7 +25,7 @@ public sealed partial class PickupKillTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     private static readonly string[] Send =
-        ["send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21", "--batch-size", "40"];
+        ["send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21", "--batch-size", "40"];
 
     [Fact]
     public void Killed_runs_hand_each_email_to_a_collecting_MTA_exactly_once_with_one_Message_ID()

@@ -20,7 +20,7 @@ public sealed class ReturnRerouteTests : IDisposable
     public ReturnRerouteTests()
     {
         Assert.Equal(0, Cli("import", "--patients", RepoPaths.SamplePatients, "--devices", RepoPaths.SampleDevices).ExitCode);
-        var send = Cli("send", RepoPaths.SampleNotice, "--out", "out", "--date", "2026-11-21");
+        var send = Cli("send", "--unapproved", RepoPaths.SampleNotice, "--out", "out", "--date", "2026-11-21");
         Assert.True(send.ExitCode == 3, send.All); // one sample patient is unreachable
         Assert.Equal(0, Cli("batch", "printed", Campaign, "1").ExitCode);
         Assert.Equal(0, Cli("batch", "posted", Campaign, "1").ExitCode);
@@ -52,7 +52,7 @@ public sealed class ReturnRerouteTests : IDisposable
         Assert.Contains("notices send ", status.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain("@", status.StdOut, StringComparison.Ordinal);
 
-        var send = Cli("send", RepoPaths.SampleNotice, "--out", "out", "--date", "2026-11-21");
+        var send = Cli("send", "--unapproved", RepoPaths.SampleNotice, "--out", "out", "--date", "2026-11-21");
 
         Assert.True(send.ExitCode is 0 or 3, send.All);
         Assert.Matches(@"returned by post, re-routed to email\s*│\s*1\b", send.StdOut);
@@ -76,7 +76,7 @@ public sealed class ReturnRerouteTests : IDisposable
         Assert.Matches(@"returned \(not reached\)\s*│\s*1\b", after);
 
         // A second send re-routes nothing and writes nothing twice.
-        var again = Cli("send", RepoPaths.SampleNotice, "--out", "out", "--date", "2026-11-21");
+        var again = Cli("send", "--unapproved", RepoPaths.SampleNotice, "--out", "out", "--date", "2026-11-21");
         Assert.DoesNotMatch(@"re-routed to email", again.StdOut);
         Assert.Equal(1, Kinds(letterId).Count(k => k == nameof(LedgerEventKind.EmailWritten)));
     }
@@ -90,7 +90,7 @@ public sealed class ReturnRerouteTests : IDisposable
         Assert.Equal(0, Cli("import", "--patients", WithConsent(patientId), "--devices", RepoPaths.SampleDevices).ExitCode);
 
         Assert.DoesNotContain("re-route by email", Cli("status", Campaign).StdOut, StringComparison.Ordinal);
-        Cli("send", RepoPaths.SampleNotice, "--out", "out", "--date", "2026-11-21");
+        Cli("send", "--unapproved", RepoPaths.SampleNotice, "--out", "out", "--date", "2026-11-21");
 
         Assert.False(File.Exists(Eml(letterId)));
         Assert.DoesNotContain(nameof(LedgerEventKind.EmailSending), Kinds(letterId));

@@ -21,7 +21,7 @@ public sealed class TamperedStoreTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private static readonly string[] Send = ["send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21", "--batch-size", "4"];
+    private static readonly string[] Send = ["send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21", "--batch-size", "4"];
 
     private string Print => Path.Combine(_dir.Path, "out", "fa830-minimed-dk", "print");
 
@@ -84,7 +84,7 @@ public sealed class TamperedStoreTests : IDisposable
         var rows = Sqlite("SELECT COUNT(*) FROM ledger");
 
         var plan = CliRunner.Run(_dir.Path, "plan", copy, "--db", "s.db");
-        var send = CliRunner.Run(_dir.Path, "send", copy, "--db", "s.db", "--out", "out");
+        var send = CliRunner.Run(_dir.Path, "send", "--unapproved", copy, "--db", "s.db", "--out", "out");
 
         Assert.True(plan.ExitCode == 2, plan.All);
         Assert.True(send.ExitCode == 2, send.All);

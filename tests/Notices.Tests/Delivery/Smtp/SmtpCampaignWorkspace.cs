@@ -26,7 +26,7 @@ internal sealed class SmtpCampaignWorkspace : IDisposable
 
     /// <summary><c>send</c> of the sample notice through <paramref name="url"/>, dated 2026-11-21.</summary>
     public static string[] SendArgs(string url, params string[] extra) =>
-        ["send", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--smtp", url, "--date", "2026-11-21", .. extra];
+        ["send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--smtp", url, "--date", "2026-11-21", .. extra];
 
     public CliRunner.Result Send(string url, params string[] extra) => CliRunner.Run(Path, SendArgs(url, extra));
 
