@@ -22,7 +22,7 @@ public sealed class PreviewFixture : IDisposable
             }
         }
 
-        Send = CliRunner.Run(Dir.Path, "send", RepoPaths.SampleNotice, "--db", "sent.db", "--out", "sent-out");
+        Send = CliRunner.Run(Dir.Path, "send", RepoPaths.SampleNotice, "--db", "sent.db", "--out", "sent-out", "--unapproved");
     }
 
     public TempDirectory Dir { get; } = new();
