@@ -98,6 +98,12 @@ public sealed class SecondNoticeTests : IDisposable
         Assert.Matches(@"FlowPort 3\s+FP3004999", text);
         Assert.DoesNotContain("FP3000100 ", text.Replace("FP3000100 til", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
+        // N06's pump was included because its lot is unknown: the letter says so; N04's names its lot.
+        var unknownLot = Poppler.RawText(letters.Single(l => Poppler.RawText(l).Contains("FPP0004412", StringComparison.Ordinal)));
+        Assert.Contains("ukendt**", unknownLot, StringComparison.Ordinal);
+        Assert.Contains("Lotnummeret er ikke registreret", unknownLot, StringComparison.Ordinal);
+        Assert.Contains("B2408", Poppler.RawText(letters.Single(l => Poppler.RawText(l).Contains("FPP0004410", StringComparison.Ordinal))), StringComparison.Ordinal);
+
         // pdfimages lists the logo on page 1.
         var images = Poppler.Run("pdfimages", "-list", post);
         Assert.Contains("image", images, StringComparison.Ordinal);

@@ -94,6 +94,7 @@ public static class LetterModelBuilder
         ["software_version"] = NullIfBlank(device.SoftwareVersion),
         ["version_unknown"] = IsVersionUnknown(device),
         ["lot_number"] = NullIfBlank(device.LotNumber),
+        ["lot_unknown"] = device.LotUnknown,
         ["udi_di"] = NullIfBlank(device.UdiDi),
     };
 

@@ -63,7 +63,7 @@ public static class NoticeHelpers
             ? devices
             : throw new HandlebarsRuntimeException("{{enheder}} uden argument virker kun uden for blokke; skriv {{enheder @root.devices}}");
 
-    private static IEnumerable<(string, string, string?)> DeviceRows(object? devices)
+    private static IEnumerable<DeviceTableRow> DeviceRows(object? devices)
     {
         if (devices is not IEnumerable list || devices is string)
         {
@@ -76,7 +76,9 @@ public static class NoticeHelpers
                 throw new HandlebarsRuntimeException("{{enheder}} forventer listen devices");
             }
             var unknown = device.TryGetValue("version_unknown", out var flag) && flag is true;
-            yield return (Text(device, "model"), Text(device, "serial_number"), unknown ? null : Text(device, "software_version"));
+            var lot = Text(device, "lot_number");
+            yield return new DeviceTableRow(Text(device, "model"), Text(device, "serial_number"), unknown ? null : Text(device, "software_version"),
+                lot.Length == 0 ? null : lot, device.TryGetValue("lot_unknown", out var lotFlag) && lotFlag is true);
         }
     }
 

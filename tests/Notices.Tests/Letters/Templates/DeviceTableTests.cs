@@ -93,4 +93,32 @@ public sealed class DeviceTableTests
 
         Assert.Equal(@"SN\-1=2\.6A;SN\-2=?;SN\-3=2\.4B;3 U", merged.LetterMarkdown);
     }
+
+    [Fact]
+    public void A_lot_scoped_letter_gets_a_lot_column_and_an_unknown_lot_is_marked_with_its_own_footnote()
+    {
+        AffectedDevice[] devices =
+        [
+            new("Nordvik", "FlowPort 3 Plus", "FPP1", "2.0", VersionUnknown: false, LotNumber: "B2408"),
+            new("Nordvik", "FlowPort 3 Plus", "FPP2", "2.0", VersionUnknown: false, LotUnknown: true),
+        ];
+
+        var document = MergeAndParse(devices);
+
+        var cells = Cells(Assert.Single(document.Descendants<Table>()));
+        Assert.Equal(["Model", "Serienummer", "Softwareversion", "Lot"], cells[0]);
+        Assert.Equal(["FlowPort 3 Plus", "FPP1", "2.0", "B2408"], cells[1]);
+        Assert.Equal(["FlowPort 3 Plus", "FPP2", "2.0", "ukendt**"], cells[2]);
+        var paragraphs = document.OfType<ParagraphBlock>().Select(p => PlainTextInlines.ToText(p.Inline)).ToList();
+        Assert.Contains(DeviceTableMarkdown.UnknownLotFootnote, paragraphs);
+        Assert.DoesNotContain(DeviceTableMarkdown.UnknownVersionFootnote, paragraphs);
+    }
+
+    [Fact]
+    public void Without_any_lot_the_table_keeps_its_three_columns()
+    {
+        var cells = Cells(Assert.Single(MergeAndParse(s_threeDevices).Descendants<Table>()));
+
+        Assert.All(cells, row => Assert.Equal(3, row.Count));
+    }
 }
