@@ -1,0 +1,262 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace Notices.Letters.Images;
+
+/// <summary>
+/// Decodes a non-interlaced PNG of any colour type and bit depth (grey, grey+alpha, RGB, RGBA, palette with tRNS;
+/// 1 to 16 bits) row by row, and box-averages it straight into an RGBA image of the requested size. Only one source
+/// row is held at a time, so memory stays bounded by the output size, not by the source.
+/// </summary>
+internal static class PngDecoder
+{
+    public static RgbaImage DecodeScaled(byte[] file, PngHeader header, int outWidth, int outHeight)
+    {
+        if (header.Interlaced)
+        {
+            throw new LogoException("the PNG is interlaced (Adam7), which is not supported; save it as a non-interlaced PNG.");
+        }
+
+        var (palette, transparency, idat) = ReadChunks(file, header);
+        var bitsPerPixel = header.Channels * header.BitDepth;
+        var stride = checked((int)(((long)header.Width * bitsPerPixel + 7) / 8));
+        var filterUnit = Math.Max(1, bitsPerPixel / 8);
+        var previous = new byte[stride];
+        var current = new byte[stride];
+        var rgba = new byte[header.Width * 4];
+        // Premultiplied sums per output pixel of the current output row: r*a, g*a, b*a, a, count.
+        var sums = new long[outWidth * 5];
+        var outRow = 0;
+        var image = new RgbaImage(outWidth, outHeight);
+
+        using var zlib = new ZLibStream(idat, CompressionMode.Decompress);
+        for (var y = 0; y < header.Height; y++)
+        {
+            var filter = ReadExactly(zlib, current.AsSpan(0, 1), y) ? current[0] : (byte)0;
+            if (filter > 4)
+            {
+                throw new LogoException($"the PNG data is damaged (row {y + 1} has an unknown filter); save it again.");
+            }
+
+            ReadExactly(zlib, current, y);
+            Unfilter(filter, current, previous, filterUnit);
+            ToRgba(header, current, rgba, palette, transparency);
+
+            var targetRow = (int)((long)y * outHeight / header.Height);
+            if (targetRow != outRow)
+            {
+                Flush(sums, image, outRow);
+                outRow = targetRow;
+            }
+
+            for (var x = 0; x < header.Width; x++)
+            {
+                var o = (int)((long)x * outWidth / header.Width) * 5;
+                var a = rgba[(x * 4) + 3];
+                sums[o] += rgba[x * 4] * a;
+                sums[o + 1] += rgba[(x * 4) + 1] * a;
+                sums[o + 2] += rgba[(x * 4) + 2] * a;
+                sums[o + 3] += a;
+                sums[o + 4]++;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        Flush(sums, image, outRow);
+        return image;
+    }
+
+    private static (byte[]? Palette, byte[]? Transparency, MemoryStream Idat) ReadChunks(byte[] file, PngHeader header)
+    {
+        byte[]? palette = null;
+        byte[]? transparency = null;
+        var idat = new MemoryStream();
+        var at = 8;
+        while (at + 12 <= file.Length)
+        {
+            var length = BinaryPrimitives.ReadInt32BigEndian(file.AsSpan(at));
+            if (length < 0 || at + 12L + length > file.Length)
+            {
+                throw new LogoException("the PNG is cut short or damaged; save it again.");
+            }
+
+            var type = System.Text.Encoding.ASCII.GetString(file, at + 4, 4);
+            var data = file.AsSpan(at + 8, length);
+            switch (type)
+            {
+                case "PLTE":
+                    palette = data.ToArray();
+                    break;
+                case "tRNS":
+                    transparency = data.ToArray();
+                    break;
+                case "IDAT":
+                    idat.Write(data);
+                    break;
+            }
+
+            at += 12 + length;
+            if (type == "IEND")
+            {
+                break;
+            }
+        }
+
+        if (header.ColourType == 3 && (palette is null || palette.Length < 3))
+        {
+            throw new LogoException("the palette PNG has no palette (PLTE); save it again as an ordinary PNG.");
+        }
+
+        if (idat.Length == 0)
+        {
+            throw new LogoException("the PNG has no image data; save it again.");
+        }
+
+        idat.Position = 0;
+        return (palette, transparency, idat);
+    }
+
+    private static bool ReadExactly(Stream stream, Span<byte> buffer, int row)
+    {
+        try
+        {
+            stream.ReadExactly(buffer);
+            return true;
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or InvalidDataException)
+        {
+            throw new LogoException($"the PNG image data is cut short or damaged (at row {row + 1}); save it again.");
+        }
+    }
+
+    private static void Unfilter(byte filter, byte[] row, byte[] previous, int unit)
+    {
+        for (var i = 0; i < row.Length; i++)
+        {
+            int left = i >= unit ? row[i - unit] : 0;
+            int up = previous[i];
+            int upLeft = i >= unit ? previous[i - unit] : 0;
+            row[i] = filter switch
+            {
+                1 => (byte)(row[i] + left),
+                2 => (byte)(row[i] + up),
+                3 => (byte)(row[i] + ((left + up) >> 1)),
+                4 => (byte)(row[i] + Paeth(left, up, upLeft)),
+                _ => row[i],
+            };
+        }
+    }
+
+    private static int Paeth(int a, int b, int c)
+    {
+        var p = a + b - c;
+        var pa = Math.Abs(p - a);
+        var pb = Math.Abs(p - b);
+        var pc = Math.Abs(p - c);
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    }
+
+    private static void ToRgba(PngHeader header, byte[] row, byte[] rgba, byte[]? palette, byte[]? transparency)
+    {
+        var depth = header.BitDepth;
+        for (var x = 0; x < header.Width; x++)
+        {
+            byte r, g, b, a = 255;
+            switch (header.ColourType)
+            {
+                case 0:
+                {
+                    var v = Sample(row, x, depth);
+                    r = g = b = Scale(v, depth);
+                    if (transparency is { Length: >= 2 } && v == BinaryPrimitives.ReadUInt16BigEndian(transparency))
+                    {
+                        a = 0;
+                    }
+
+                    break;
+                }
+                case 2:
+                {
+                    int vr = Sample(row, x * 3, depth), vg = Sample(row, (x * 3) + 1, depth), vb = Sample(row, (x * 3) + 2, depth);
+                    (r, g, b) = (Scale(vr, depth), Scale(vg, depth), Scale(vb, depth));
+                    if (transparency is { Length: >= 6 } && vr == BinaryPrimitives.ReadUInt16BigEndian(transparency)
+                        && vg == BinaryPrimitives.ReadUInt16BigEndian(transparency.AsSpan(2)) && vb == BinaryPrimitives.ReadUInt16BigEndian(transparency.AsSpan(4)))
+                    {
+                        a = 0;
+                    }
+
+                    break;
+                }
+                case 3:
+                {
+                    var index = Sample(row, x, depth);
+                    if ((index * 3) + 2 >= palette!.Length)
+                    {
+                        throw new LogoException("the palette PNG uses a colour its palette does not have; save it again.");
+                    }
+
+                    (r, g, b) = (palette[index * 3], palette[(index * 3) + 1], palette[(index * 3) + 2]);
+                    if (transparency is not null && index < transparency.Length)
+                    {
+                        a = transparency[index];
+                    }
+
+                    break;
+                }
+                case 4:
+                    r = g = b = Scale(Sample(row, x * 2, depth), depth);
+                    a = Scale(Sample(row, (x * 2) + 1, depth), depth);
+                    break;
+                default:
+                    (r, g, b, a) = (Scale(Sample(row, x * 4, depth), depth), Scale(Sample(row, (x * 4) + 1, depth), depth),
+                        Scale(Sample(row, (x * 4) + 2, depth), depth), Scale(Sample(row, (x * 4) + 3, depth), depth));
+                    break;
+            }
+
+            rgba[x * 4] = r;
+            rgba[(x * 4) + 1] = g;
+            rgba[(x * 4) + 2] = b;
+            rgba[(x * 4) + 3] = a;
+        }
+    }
+
+    /// <summary>The index-th sample of the row at the given bit depth (1, 2, 4, 8 or 16 bits, most significant first).</summary>
+    private static int Sample(byte[] row, int index, int depth) => depth switch
+    {
+        16 => (row[index * 2] << 8) | row[(index * 2) + 1],
+        8 => row[index],
+        _ => (row[index * depth / 8] >> (8 - depth - (index * depth % 8))) & ((1 << depth) - 1),
+    };
+
+    private static byte Scale(int value, int depth) => depth switch
+    {
+        16 => (byte)(value >> 8),
+        8 => (byte)value,
+        _ => (byte)(value * 255 / ((1 << depth) - 1)),
+    };
+
+    private static void Flush(long[] sums, RgbaImage image, int row)
+    {
+        for (var x = 0; x < image.Width; x++)
+        {
+            var o = x * 5;
+            var count = sums[o + 4];
+            if (count > 0)
+            {
+                var alpha = sums[o + 3];
+                var p = ((row * image.Width) + x) * 4;
+                if (alpha > 0)
+                {
+                    image.Pixels[p] = (byte)(sums[o] / alpha);
+                    image.Pixels[p + 1] = (byte)(sums[o + 1] / alpha);
+                    image.Pixels[p + 2] = (byte)(sums[o + 2] / alpha);
+                }
+
+                image.Pixels[p + 3] = (byte)(alpha / count);
+            }
+        }
+
+        Array.Clear(sums);
+    }
+}
