@@ -69,7 +69,7 @@ public static class PngWriter
     public static byte[] ZeroRows(int width, int height)
     {
         using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
         {
             var row = new byte[1 + (width * 3)];
             for (var y = 0; y < height; y++)
