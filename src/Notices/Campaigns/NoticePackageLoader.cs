@@ -74,6 +74,13 @@ public static class NoticePackageLoader
             reader.Problem(reader.Child(email!, "reply_domain"),
                 $"'email.reply_domain' must be a domain name such as replies.example.com (letters, digits, '-' and dots), not '{replyDomain}'.");
         }
+        var bounceDomain = email is null ? null : reader.OptionalString(email, "bounce_domain", "email.bounce_domain");
+        if (bounceDomain is not null && !IsDomain(bounceDomain))
+        {
+            reader.Problem(reader.Child(email!, "bounce_domain"),
+                $"'email.bounce_domain' must be a domain name such as bounces.example.com (letters, digits, '-' and dots), not '{bounceDomain}'.");
+        }
+
         var emailFrom = email is null ? null : ReadAddress(reader, email, "from", "email.from");
         var emailReplyTo = email is null ? null : ReadAddress(reader, email, "reply_to", "email.reply_to");
         if (emailFrom is null && reader.OptionalMap(root, "sender", "sender") is { } senderMap)
@@ -105,7 +112,7 @@ public static class NoticePackageLoader
             EmailSubject = emailSubject!,
             EmailFrom = emailFrom,
             EmailReplyTo = emailReplyTo,
-            BounceDomain = email is null ? null : reader.OptionalString(email, "bounce_domain", "email.bounce_domain"),
+            BounceDomain = bounceDomain,
             ReplyDomain = replyDomain,
             ReplyAddress = reply is null ? [] : reader.StringList(reply, "address", "reply.address"),
             Window = window,

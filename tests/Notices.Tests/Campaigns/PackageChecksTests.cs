@@ -142,13 +142,15 @@ public sealed class PackageChecksTests : IDisposable
     [InlineData("from: \"Firma <fsn@@firma.dk>\"", "email.from")]
     [InlineData("from: ikke en adresse", "email.from")]
     [InlineData("reply_to: svar@", "email.reply_to")]
+    [InlineData("bounce_domain: \"bounces example.com\"", "email.bounce_domain")]
     public void A_malformed_email_address_is_refused_at_its_line(string line, string key)
     {
         var yaml = Minimal.Replace("  subject: Emne\n", "  subject: Emne\n  " + line + "\n", StringComparison.Ordinal);
 
         var problem = Assert.Single(Problems(yaml));
 
-        Assert.StartsWith(_dir.File("notice.yaml") + ":11: '" + key + "' is not an email address", problem, StringComparison.Ordinal);
+        Assert.StartsWith(_dir.File("notice.yaml") + ":11: '" + key + "' ", problem, StringComparison.Ordinal);
+        Assert.Contains(key.EndsWith("domain", StringComparison.Ordinal) ? "must be a domain name" : "is not an email address", problem, StringComparison.Ordinal);
     }
 
     [Fact]
