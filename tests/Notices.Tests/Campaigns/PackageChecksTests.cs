@@ -93,14 +93,6 @@ public sealed class PackageChecksTests : IDisposable
     }
 
     [Fact]
-    public void An_interlaced_png_is_refused_saying_to_save_it_non_interlaced()
-    {
-        File.WriteAllBytes(_dir.File("logo.png"), PngWriter.Solid(40, 20, 2, 8, [1, 2, 3], interlaced: true));
-
-        Assert.Contains("save it as a non-interlaced PNG", Assert.Single(Problems(Minimal + "logo: logo.png\n")), StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_cut_short_png_is_refused()
     {
         var png = PngWriter.Solid(400, 200, 2, 8, [1, 2, 3]);

@@ -24,7 +24,7 @@ public sealed class LogoRenderingTests : IDisposable
     public static TheoryData<string> PngKinds => new()
     {
         "rgb8", "rgb16", "rgba8", "rgba16", "palette1", "palette8", "palette-trns", "grey1", "grey2", "grey4", "grey8", "grey16",
-        "grey-alpha8", "grey-alpha16", "rgb8-trns-other",
+        "grey-alpha8", "grey-alpha16", "rgb8-trns-other", "rgb8-interlaced", "palette2-interlaced", "rgba16-interlaced",
     };
 
     [Theory]
@@ -75,6 +75,27 @@ public sealed class LogoRenderingTests : IDisposable
         Assert.Equal(s_red, LogoColour(logo), new Near());
     }
 
+    [Theory]
+    [InlineData(37, 23, 2, 8)]
+    [InlineData(300, 90, 6, 16)]
+    [InlineData(9, 5, 0, 4)]
+    [InlineData(1, 1, 2, 8)]
+    [InlineData(800, 400, 2, 8)]
+    public void An_interlaced_png_gives_the_same_logo_as_the_same_image_not_interlaced(int width, int height, int colourType, int depth)
+    {
+        var max = (1 << depth) - 1;
+        var channels = colourType switch { 0 => 1, 2 => 3, _ => 4 };
+        int[] Pixel(int x, int y) => Enumerable.Range(0, channels)
+            .Select(c => c == 3 ? max - ((x * 7) % (max / 2)) : ((x * 31) + (y * 17) + (c * 50)) % (max + 1)).ToArray();
+        File.WriteAllBytes(_dir.File("plain.png"), PngWriter.Image(width, height, colourType, depth, Pixel));
+        File.WriteAllBytes(_dir.File("adam7.png"), PngWriter.Image(width, height, colourType, depth, Pixel, interlaced: true));
+
+        var plain = LogoImage.Load(_dir.File("plain.png"));
+        var adam7 = LogoImage.Load(_dir.File("adam7.png"));
+
+        Assert.Equal(plain.Data, adam7.Data);
+    }
+
     internal static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Letters", "Fixtures", name);
 
     /// <summary>The colour in the middle of the logo box of page 1, rendered by pdftoppm.</summary>
@@ -106,6 +127,9 @@ public sealed class LogoRenderingTests : IDisposable
         "grey-alpha16" => (PngWriter.Solid(60, 30, 4, 16, [40 * 257, 65535]), s_grey),
         // A tRNS colour key that is not the image's colour leaves the image opaque.
         "rgb8-trns-other" => (PngWriter.Solid(60, 30, 2, 8, [200, 30, 40], transparency: [0, 0, 0, 0, 0, 0]), s_red),
+        "rgb8-interlaced" => (PngWriter.Solid(61, 29, 2, 8, [200, 30, 40], interlaced: true), s_red),
+        "palette2-interlaced" => (PngWriter.Solid(61, 29, 3, 2, [3], palette: [0, 0, 0, 1, 1, 1, 2, 2, 2, 200, 30, 40], interlaced: true), s_red),
+        "rgba16-interlaced" => (PngWriter.Solid(61, 29, 6, 16, [200 * 257, 30 * 257, 40 * 257, 65535], interlaced: true), s_red),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -12,34 +12,57 @@ public static class PngWriter
 {
     /// <param name="samples">The pixel's samples at <paramref name="bitDepth"/> (a palette index for colour type 3).</param>
     public static byte[] Solid(int width, int height, int colourType, int bitDepth, int[] samples,
+        byte[]? palette = null, byte[]? transparency = null, bool interlaced = false) =>
+        Image(width, height, colourType, bitDepth, (_, _) => samples, palette, transparency, interlaced);
+
+    /// <summary>A PNG whose pixel (x, y) has the samples <paramref name="pixel"/> gives; Adam7-interlaced on request.</summary>
+    public static byte[] Image(int width, int height, int colourType, int bitDepth, Func<int, int, int[]> pixel,
         byte[]? palette = null, byte[]? transparency = null, bool interlaced = false)
     {
-        var bitsPerPixel = samples.Length * bitDepth;
-        var stride = ((width * bitsPerPixel) + 7) / 8;
-        var unit = Math.Max(1, bitsPerPixel / 8);
-        var row = new byte[stride];
-        var bit = 0;
-        for (var x = 0; x < width; x++)
+        using var raw = new MemoryStream();
+        var passes = interlaced
+            ? new[] { (0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2) }
+            : [(0, 0, 1, 1)];
+        foreach (var (x0, y0, dx, dy) in passes)
         {
-            foreach (var sample in samples)
+            var passWidth = (width - x0 + dx - 1) / dx;
+            var passHeight = (height - y0 + dy - 1) / dy;
+            if (passWidth > 0 && passHeight > 0)
             {
-                if (bitDepth == 16)
-                {
-                    BinaryPrimitives.WriteUInt16BigEndian(row.AsSpan(bit / 8), (ushort)sample);
-                }
-                else
-                {
-                    row[bit / 8] |= (byte)(sample << (8 - bitDepth - (bit % 8)));
-                }
-
-                bit += bitDepth;
+                WriteRows(raw, passWidth, passHeight, bitDepth, (i, j) => pixel(x0 + (i * dx), y0 + (j * dy)));
             }
         }
 
-        using var raw = new MemoryStream();
+        return Assemble(width, height, colourType, bitDepth, interlaced, Compress(raw.ToArray()), palette, transparency);
+    }
+
+    private static void WriteRows(Stream raw, int width, int height, int bitDepth, Func<int, int, int[]> pixel)
+    {
+        var bitsPerPixel = pixel(0, 0).Length * bitDepth;
+        var stride = ((width * bitsPerPixel) + 7) / 8;
+        var unit = Math.Max(1, bitsPerPixel / 8);
         var previous = new byte[stride];
         for (var y = 0; y < height; y++)
         {
+            var row = new byte[stride];
+            var bit = 0;
+            for (var x = 0; x < width; x++)
+            {
+                foreach (var sample in pixel(x, y))
+                {
+                    if (bitDepth == 16)
+                    {
+                        BinaryPrimitives.WriteUInt16BigEndian(row.AsSpan(bit / 8), (ushort)sample);
+                    }
+                    else
+                    {
+                        row[bit / 8] |= (byte)(sample << (8 - bitDepth - (bit % 8)));
+                    }
+
+                    bit += bitDepth;
+                }
+            }
+
             var filter = (byte)(y % 5);
             raw.WriteByte(filter);
             for (var i = 0; i < stride; i++)
@@ -58,8 +81,6 @@ public static class PngWriter
 
             previous = row;
         }
-
-        return Assemble(width, height, colourType, bitDepth, interlaced, Compress(raw.ToArray()), palette, transparency);
     }
 
     /// <summary>

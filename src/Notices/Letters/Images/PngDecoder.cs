@@ -4,20 +4,20 @@ using System.IO.Compression;
 namespace Notices.Letters.Images;
 
 /// <summary>
-/// Decodes a non-interlaced PNG of any colour type and bit depth (grey, grey+alpha, RGB, RGBA, palette with tRNS;
-/// 1 to 16 bits) row by row, and box-averages it straight into an RGBA image of the requested size. Only one source
+/// Decodes a PNG of any colour type and bit depth (grey, grey+alpha, RGB, RGBA, palette with tRNS; 1 to 16 bits;
+/// interlaced or not) row by row, and box-averages it straight into an RGBA image of the requested size. Only one source
 /// row is held at a time, so memory stays bounded by the output size, not by the source.
 /// </summary>
 internal static class PngDecoder
 {
     public static RgbaImage DecodeScaled(byte[] file, PngHeader header, int outWidth, int outHeight)
     {
+        var (palette, transparency, idat) = ReadChunks(file, header);
         if (header.Interlaced)
         {
-            throw new LogoException("the PNG is interlaced (Adam7), which is not supported; save it as a non-interlaced PNG.");
+            return DecodeInterlaced(header, palette, transparency, idat, outWidth, outHeight);
         }
 
-        var (palette, transparency, idat) = ReadChunks(file, header);
         var bitsPerPixel = header.Channels * header.BitDepth;
         var stride = checked((int)(((long)header.Width * bitsPerPixel + 7) / 8));
         var filterUnit = Math.Max(1, bitsPerPixel / 8);
@@ -40,7 +40,7 @@ internal static class PngDecoder
 
             ReadExactly(zlib, current, y);
             Unfilter(filter, current, previous, filterUnit);
-            ToRgba(header, current, rgba, palette, transparency);
+            ToRgba(header, header.Width, current, rgba, palette, transparency);
 
             var targetRow = (int)((long)y * outHeight / header.Height);
             if (targetRow != outRow)
@@ -64,6 +64,70 @@ internal static class PngDecoder
         }
 
         Flush(sums, image, outRow);
+        return image;
+    }
+
+    /// <summary>
+    /// Adam7: seven passes, each a small image of every 8th, 4th or 2nd pixel. The sums cover the whole output (at most
+    /// the box size), since a pass's rows land all over it.
+    /// </summary>
+    private static RgbaImage DecodeInterlaced(PngHeader header, byte[]? palette, byte[]? transparency, Stream idat, int outWidth, int outHeight)
+    {
+        ReadOnlySpan<(int X0, int Y0, int Dx, int Dy)> passes = [(0, 0, 8, 8), (4, 0, 8, 8), (0, 4, 4, 8), (2, 0, 4, 4), (0, 2, 2, 4), (1, 0, 2, 2), (0, 1, 1, 2)];
+        var bitsPerPixel = header.Channels * header.BitDepth;
+        var filterUnit = Math.Max(1, bitsPerPixel / 8);
+        var sums = new long[(long)outWidth * outHeight * 5];
+        var rgba = new byte[header.Width * 4];
+        var filterByte = new byte[1];
+        using var zlib = new ZLibStream(idat, CompressionMode.Decompress);
+        var row = 0;
+        foreach (var (x0, y0, dx, dy) in passes)
+        {
+            var width = (header.Width - x0 + dx - 1) / dx;
+            var height = (header.Height - y0 + dy - 1) / dy;
+            if (width <= 0 || height <= 0)
+            {
+                continue;
+            }
+
+            var stride = checked((int)(((long)width * bitsPerPixel + 7) / 8));
+            var previous = new byte[stride];
+            var current = new byte[stride];
+            for (var j = 0; j < height; j++, row++)
+            {
+                ReadExactly(zlib, filterByte, row);
+                if (filterByte[0] > 4)
+                {
+                    throw new LogoException($"the PNG data is damaged (row {row + 1} has an unknown filter); save it again.");
+                }
+
+                ReadExactly(zlib, current, row);
+                Unfilter(filterByte[0], current, previous, filterUnit);
+                ToRgba(header, width, current, rgba, palette, transparency);
+                var outRow = (int)((long)(y0 + (j * dy)) * outHeight / header.Height);
+                for (var i = 0; i < width; i++)
+                {
+                    var o = (((long)outRow * outWidth) + ((long)(x0 + (i * dx)) * outWidth / header.Width)) * 5;
+                    var a = rgba[(i * 4) + 3];
+                    sums[o] += rgba[i * 4] * a;
+                    sums[o + 1] += rgba[(i * 4) + 1] * a;
+                    sums[o + 2] += rgba[(i * 4) + 2] * a;
+                    sums[o + 3] += a;
+                    sums[o + 4]++;
+                }
+
+                (previous, current) = (current, previous);
+            }
+        }
+
+        var image = new RgbaImage(outWidth, outHeight);
+        var rowSums = new long[outWidth * 5];
+        for (var y = 0; y < outHeight; y++)
+        {
+            Array.Copy(sums, (long)y * outWidth * 5, rowSums, 0, rowSums.Length);
+            Flush(rowSums, image, y);
+        }
+
         return image;
     }
 
@@ -157,10 +221,10 @@ internal static class PngDecoder
         return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
     }
 
-    private static void ToRgba(PngHeader header, byte[] row, byte[] rgba, byte[]? palette, byte[]? transparency)
+    private static void ToRgba(PngHeader header, int width, byte[] row, byte[] rgba, byte[]? palette, byte[]? transparency)
     {
         var depth = header.BitDepth;
-        for (var x = 0; x < header.Width; x++)
+        for (var x = 0; x < width; x++)
         {
             byte r, g, b, a = 255;
             switch (header.ColourType)
