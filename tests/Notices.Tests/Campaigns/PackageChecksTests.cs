@@ -180,6 +180,14 @@ public sealed class PackageChecksTests : IDisposable
     }
 
     [Fact]
+    public void An_alias_without_its_anchor_is_reported_at_the_alias()
+    {
+        var yaml = Minimal.Replace("    name: Anne Æbelø", "    name: *navn", StringComparison.Ordinal);
+
+        Assert.StartsWith(_dir.File("notice.yaml") + ":8: YAML syntax error: the alias '*navn'", Assert.Single(Problems(yaml)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unclosed_quote_is_reported_where_it_opens()
     {
         var yaml = Minimal.Replace("subject: Emne\nsender", "subject: \"Emne\nsender", StringComparison.Ordinal);
