@@ -10,7 +10,7 @@ namespace Notices.Runs;
 /// <summary>
 /// The notice's own text must be printable in the letter font: one character there that the font lacks would fail
 /// every letter of the campaign. Checked once, at plan: every line of letter.md and reminder.md, and the texts of
-/// notice.yaml printed on the letter (title, subject, sender, signatory, return address, models), each character the
+/// notice.yaml printed on the letter (title, subject, sender, signatory, return address, reply address, models), each character the
 /// font lacks reported as <c>file:line</c>. Then the synthetic letters and reminders that template validation merges
 /// are laid out, which catches what a field or helper prints.
 /// </summary>
@@ -98,7 +98,7 @@ public static class NoticeTextCheck
             notice.Title, notice.Subject, notice.Reference, sender.Organisation, sender.Department, sender.Phone, sender.Email,
             sender.Website, sender.SignatoryName, sender.SignatoryTitle,
         ];
-        return texts.Concat(sender.AddressLines).Concat(notice.ReturnAddress.Lines(sender))
+        return texts.Concat(sender.AddressLines).Concat(notice.ReturnAddress.Lines(sender)).Concat(notice.ReplyAddress)
             .Concat(notice.Affected.SelectMany(a => a.Models.Prepend(a.Manufacturer)));
     }
 

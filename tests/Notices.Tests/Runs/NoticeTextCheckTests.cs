@@ -33,6 +33,8 @@ public sealed class NoticeTextCheckTests : IDisposable
             models: [MiniMed 508]
         return_address:
           text: Returneres til
+        reply:
+          address: [Firma A/S, Svarvej 2]
         """;
 
     private readonly TempDirectory _dir = new();
@@ -45,6 +47,7 @@ public sealed class NoticeTextCheckTests : IDisposable
     [InlineData("name: Anne Æbelø", 9)]
     [InlineData("title: Ansvarlig", 10)]
     [InlineData("text: Returneres til", 17)]
+    [InlineData("address: [Firma A/S, Svarvej 2", 19)]
     public void A_character_the_font_lacks_in_a_printed_notice_yaml_text_is_reported_at_its_line(string line, int number)
     {
         var problems = Check(Yaml.Replace(line, line + " " + Missing, StringComparison.Ordinal), "Hej\n", null);
