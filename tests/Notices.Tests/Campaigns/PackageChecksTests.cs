@@ -65,6 +65,19 @@ public sealed class PackageChecksTests : IDisposable
     }
 
     [Fact]
+    public void A_png_at_the_pixel_limit_is_decoded_row_by_row_in_bounded_memory()
+    {
+        File.WriteAllBytes(_dir.File("big.png"), PngWriter.ZeroRows(5000, 5000)); // 25 megapixels, 75 MB of pixels
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var notice = Load(Minimal + "logo: big.png\n");
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.Equal((5000, 5000), (notice.Logo!.PixelWidth, notice.Logo.PixelHeight));
+        Assert.True(allocated < 20_000_000, $"allocated {allocated} bytes");
+    }
+
+    [Fact]
     public void A_16_bit_png_logo_is_accepted()
     {
         File.WriteAllBytes(_dir.File("logo.png"), PngWriter.Solid(40, 20, 2, 16, [65535, 0, 0]));
