@@ -31,8 +31,10 @@ public sealed record NoticePackage
     public Envelope Envelope { get; init; } = Envelope.Default;
     /// <summary>The return line in the window above the recipient (on by default).</summary>
     public ReturnAddress ReturnAddress { get; init; } = ReturnAddress.Default;
-    /// <summary>Absolute path of an optional PNG/JPEG logo.</summary>
-    public string? LogoPath { get; init; }
+    /// <summary>The optional logo, prepared (checked and scaled) once when the package is loaded.</summary>
+    public Notices.Letters.Images.LogoImage? Logo { get; init; }
+    /// <summary>Absolute path of the optional PNG/JPEG logo.</summary>
+    public string? LogoPath => Logo?.Path;
     public required string LetterTemplate { get; init; }
     public required string EmailTemplate { get; init; }
     /// <summary>reminder.md, the optional text of reminder letters and emails; null when the package has none.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Mail;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -29,6 +30,9 @@ public static class NoticePackageLoader
         var emailTemplate = ReadTemplate(dir, "email.md", problems);
         // Optional: without it a reminder is the letter headed "Påmindelse".
         var reminderTemplate = File.Exists(Path.Combine(dir, NoticePackage.ReminderFileName)) ? ReadTemplate(dir, NoticePackage.ReminderFileName, problems) : null;
+        UnescapedOutputCheck.CheckFile(Path.Combine(dir, "letter.md"), letterTemplate, problems);
+        UnescapedOutputCheck.CheckFile(Path.Combine(dir, "email.md"), emailTemplate, problems);
+        UnescapedOutputCheck.CheckFile(Path.Combine(dir, NoticePackage.ReminderFileName), reminderTemplate, problems);
         if (root is null)
         {
             throw new NoticePackageException(problems);
@@ -59,6 +63,10 @@ public static class NoticePackageLoader
         {
             reader.Problem(email ?? root, "missing required key 'email.subject'.");
         }
+        else if (UnescapedOutputCheck.Check(emailSubject) is { } raw)
+        {
+            reader.Problem(email is null ? reader.Child(root, "email_subject") : reader.Child(email, "subject"), raw);
+        }
 
         var reply = reader.OptionalMap(root, "reply", "reply");
         var replyDomain = email is null ? null : reader.OptionalString(email, "reply_domain", "email.reply_domain");
@@ -67,10 +75,25 @@ public static class NoticePackageLoader
             reader.Problem(reader.Child(email!, "reply_domain"),
                 $"'email.reply_domain' must be a domain name such as replies.example.com (letters, digits, '-' and dots), not '{replyDomain}'.");
         }
+        var bounceDomain = email is null ? null : reader.OptionalString(email, "bounce_domain", "email.bounce_domain");
+        if (bounceDomain is not null && !IsDomain(bounceDomain))
+        {
+            reader.Problem(reader.Child(email!, "bounce_domain"),
+                $"'email.bounce_domain' must be a domain name such as bounces.example.com (letters, digits, '-' and dots), not '{bounceDomain}'.");
+        }
+
+        var emailFrom = email is null ? null : ReadAddress(reader, email, "from", "email.from");
+        var emailReplyTo = email is null ? null : ReadAddress(reader, email, "reply_to", "email.reply_to");
+        if (emailFrom is null && reader.OptionalMap(root, "sender", "sender") is { } senderMap)
+        {
+            // Without email.from, the sender's email is the From address.
+            ReadAddress(reader, senderMap, "email", "sender.email");
+        }
+
         var window = ReadWindow(reader, root);
         var envelope = ReadEnvelope(reader, root);
         var returnAddress = ReadReturnAddress(reader, root);
-        var logoPath = LogoReader.Read(reader, root, dir);
+        var logo = LogoReader.Read(reader, root, dir);
 
         if (problems.Count > 0)
         {
@@ -89,15 +112,15 @@ public static class NoticePackageLoader
             Affected = affected,
             Exclusions = exclusions,
             EmailSubject = emailSubject!,
-            EmailFrom = email is null ? null : reader.OptionalString(email, "from", "email.from"),
-            EmailReplyTo = email is null ? null : reader.OptionalString(email, "reply_to", "email.reply_to"),
-            BounceDomain = email is null ? null : reader.OptionalString(email, "bounce_domain", "email.bounce_domain"),
+            EmailFrom = emailFrom,
+            EmailReplyTo = emailReplyTo,
+            BounceDomain = bounceDomain,
             ReplyDomain = replyDomain,
             ReplyAddress = reply is null ? [] : reader.StringList(reply, "address", "reply.address"),
             Window = window,
             Envelope = envelope,
             ReturnAddress = returnAddress,
-            LogoPath = logoPath,
+            Logo = logo,
             LetterTemplate = letterTemplate ?? "",
             EmailTemplate = emailTemplate ?? "",
             ReminderTemplate = reminderTemplate,
@@ -106,11 +129,21 @@ public static class NoticePackageLoader
 
     private static YamlMappingNode? ParseRoot(string yamlPath, List<string> problems)
     {
+        string text;
+        try
+        {
+            text = File.ReadAllText(yamlPath, new UTF8Encoding(false, true));
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add($"{yamlPath}:1: the file is not valid UTF-8; save it as UTF-8.");
+            return null;
+        }
+
         try
         {
             var stream = new YamlStream();
-            using var text = new StreamReader(yamlPath, new UTF8Encoding(false, true));
-            stream.Load(text);
+            stream.Load(new StringReader(text));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             {
                 problems.Add($"{yamlPath}:1: the file must be a mapping of keys (id, reference, subject, sender, affected, email).");
@@ -119,20 +152,30 @@ public static class NoticePackageLoader
 
             return root;
         }
-        catch (YamlException ex)
+        catch (AnchorNotFoundException ex)
         {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{yamlPath}:{ex.Start.Line}: YAML syntax error: {ex.InnerException?.Message ?? ex.Message}"));
+            var name = ex.Message.Split('\'') is { Length: >= 3 } parts ? parts[1] : "";
+            var line = YamlSyntaxLocator.AliasLine(text, name) ?? ex.Start.Line;
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{yamlPath}:{line}: YAML syntax error: the alias '*{name}' names no anchor '&{name}' above it."));
             return null;
         }
-        catch (DecoderFallbackException)
+        catch (YamlException ex)
         {
-            problems.Add($"{yamlPath}:1: the file is not valid UTF-8; save it as UTF-8.");
+            // An unclosed bracket or quote is reported where the file ends; the line to fix is where it was opened.
+            var message = ex.InnerException?.Message ?? ex.Message;
+            var unclosed = message.Contains("did not find expected", StringComparison.Ordinal) || message.Contains("unexpected end of stream", StringComparison.Ordinal)
+                ? YamlSyntaxLocator.UnclosedLine(text) : null;
+            var line = unclosed ?? ex.Start.Line;
+            var hint = unclosed is null ? "" : " (an unclosed '[', '{' or quote starts on this line)";
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{yamlPath}:{line}: YAML syntax error: {message}{hint}"));
             return null;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet's scanner throws this (without a position) on some unclosed [ or { constructs.
-            problems.Add($"{yamlPath}:1: YAML syntax error: an unclosed '[', '{{' or quote; check the brackets and quotes.");
+            var line = YamlSyntaxLocator.UnclosedLine(text) ?? 1;
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{yamlPath}:{line}: YAML syntax error: an unclosed '[', '{{' or quote; check the brackets and quotes."));
             return null;
         }
     }
@@ -300,6 +343,22 @@ public static class NoticePackageLoader
         }
 
         return new ReturnAddress(enabled, text, reader.StringList(map, "address", "return_address.address"));
+    }
+
+    /// <summary>
+    /// An optional address, checked with the parser the sending code uses (<see cref="MailAddress"/>), so that a malformed
+    /// one stops <c>plan</c> with its line instead of <c>send</c> with a stack trace.
+    /// </summary>
+    private static string? ReadAddress(YamlNodeReader reader, YamlMappingNode map, string key, string name)
+    {
+        var value = reader.OptionalString(map, key, name);
+        if (value is not null && (value.Any(char.IsControl) || !MailAddress.TryCreate(value, out _)))
+        {
+            reader.Problem(reader.Child(map, key),
+                $"'{name}' is not an email address: '{value}'; write it as name@example.com or \"Name\" <name@example.com>.");
+        }
+
+        return value;
     }
 
     private static bool IsFlag(string? value, out bool on)

@@ -28,7 +28,8 @@ public sealed record LetterDocument
     public WindowRect Window { get; init; } = WindowRect.C5Left;
     /// <summary>The small return lines printed in the window above the recipient (text, then address); empty prints none.</summary>
     public IReadOnlyList<string> ReturnLines { get; init; } = [];
-    public string? LogoPath { get; init; }
+    /// <summary>The campaign's logo, prepared once and shared by all its letters.</summary>
+    public Images.LogoImage? Logo { get; init; }
     /// <summary>PDF document information: title, author (organisation), subject and keywords (the reference).</summary>
     public required PdfMetadata Metadata { get; init; }
 }

@@ -1,4 +1,5 @@
 using Notices.Letters.Fonts;
+using Notices.Letters.Images;
 using Notices.Letters.Layout;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -9,7 +10,6 @@ namespace Notices.Letters.Drawing;
 public sealed class PdfLetterPainter
 {
     private static readonly XPen s_thinPen = new(XColors.Black, 0.5);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> s_imageBytes = new(StringComparer.Ordinal);
 
     /// <summary>Writes the layout as a PDF to <paramref name="output"/> and returns the page count.</summary>
     public int Paint(LetterLayout layout, PdfMetadata metadata, Stream output)
@@ -20,7 +20,7 @@ public sealed class PdfLetterPainter
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         metadata.ApplyTo(document);
 
-        var images = new Dictionary<string, XImage>(StringComparer.Ordinal);
+        var images = new Dictionary<LogoImage, XImage>(ReferenceEqualityComparer.Instance);
         try
         {
             foreach (var layoutPage in layout.Pages)
@@ -48,7 +48,7 @@ public sealed class PdfLetterPainter
         return layout.Pages.Count;
     }
 
-    private static void Draw(XGraphics gfx, DrawOp op, Dictionary<string, XImage> images)
+    private static void Draw(XGraphics gfx, DrawOp op, Dictionary<LogoImage, XImage> images)
     {
         switch (op)
         {
@@ -64,11 +64,11 @@ public sealed class PdfLetterPainter
                 DrawRect(gfx, rect);
                 break;
             case ImageOp image:
-                if (!images.TryGetValue(image.Path, out var xImage))
+                if (!images.TryGetValue(image.Image, out var xImage))
                 {
-                    // Each PDF needs its own XImage, but the file is read from disk once per process, not per letter.
-                    xImage = XImage.FromStream(new MemoryStream(s_imageBytes.GetOrAdd(image.Path, File.ReadAllBytes), writable: false));
-                    images[image.Path] = xImage;
+                    // Each PDF needs its own XImage, but the logo was decoded and scaled once per campaign (LogoImage).
+                    xImage = XImage.FromStream(new MemoryStream(image.Image.Data, writable: false));
+                    images[image.Image] = xImage;
                 }
 
                 gfx.DrawImage(xImage, image.X, image.Y, image.Width, image.Height);

@@ -172,10 +172,10 @@ public sealed class FirstPageHeader(LetterStyle style)
         }
 
         var y = FirstPageTop;
-        if (letter.LogoPath is { } logo)
+        if (letter.Logo is { } logo)
         {
-            var (pxWidth, pxHeight) = ImageSize.Read(logo);
-            var height = Mm(15);
+            var (pxWidth, pxHeight) = (logo.PixelWidth, logo.PixelHeight);
+            var height = Mm(Images.LogoImage.BoxHeightMm);
             var logoWidth = height * pxWidth / Math.Max(1, pxHeight);
             if (logoWidth > width)
             {

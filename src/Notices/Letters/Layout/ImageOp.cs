@@ -1,7 +1,7 @@
 namespace Notices.Letters.Layout;
 
-/// <summary>A PNG or JPEG image file scaled into a box.</summary>
-public sealed record ImageOp(string Path, double X, double Y, double Width, double Height) : DrawOp
+/// <summary>A prepared logo drawn into a box.</summary>
+public sealed record ImageOp(Images.LogoImage Image, double X, double Y, double Width, double Height) : DrawOp
 {
     public override Box Bounds => new(X, Y, Width, Height);
 

@@ -64,7 +64,7 @@ public sealed class LetterComposer
             },
             Window = _package.Window,
             ReturnLines = _package.ReturnAddress.Lines(_package.Sender),
-            LogoPath = _package.LogoPath,
+            Logo = _package.Logo,
             Metadata = new PdfMetadata(
                 Title: $"{_package.Title}: {_package.Subject}",
                 Author: _package.Sender.Organisation,

@@ -96,7 +96,7 @@ public sealed class LetterPdfTests
         {
             var logo = Path.Combine(dir, "logo.png");
             File.WriteAllBytes(logo, TestPng.Create(40, 20));
-            var letter = SampleLetters.Create() with { LogoPath = logo };
+            var letter = SampleLetters.Create() with { Logo = Notices.Letters.Images.LogoImage.Load(logo) };
             using var pdf = new TempPdf(letter);
             var images = Poppler.Run("pdfimages", "-list", pdf.Path).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
             var image = Assert.Single(images);
