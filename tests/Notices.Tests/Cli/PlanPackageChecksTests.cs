@@ -66,6 +66,7 @@ public sealed class PlanPackageChecksTests : IDisposable
 
         var plan = CliRunner.Run(_dir.Path, "plan", _notice, "--db", "c.db");
         Assert.True(plan.ExitCode == 0, plan.All);
+        Assert.Equal(0, CliRunner.Run(_dir.Path, "approve", _notice, "--by", "RA", "--db", "c.db").ExitCode);
         var send = CliRunner.Run(_dir.Path, "send", _notice, "--db", "c.db", "--out", "out");
         Assert.True(send.ExitCode == 0, send.All);
 
