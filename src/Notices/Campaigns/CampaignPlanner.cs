@@ -46,19 +46,7 @@ public sealed class CampaignPlanner(IPatientRecordSource records, ILetterIdRegis
             {
                 LetterId = letterId,
                 CampaignId = notice.Id,
-                Recipient = new RecipientSnapshot
-                {
-                    PatientId = patient.PatientId,
-                    FirstName = patient.FirstName,
-                    LastName = patient.LastName,
-                    AddressLine1 = patient.AddressLine1,
-                    AddressLine2 = patient.AddressLine2,
-                    PostalCode = patient.PostalCode,
-                    City = patient.City,
-                    Country = patient.Country,
-                    Email = channel == DeliveryChannelKind.Email ? patient.Email : null,
-                    LargePrint = patient.LargePrint,
-                },
+                Recipient = RecipientSnapshot.Of(patient, channel == DeliveryChannelKind.Email ? patient.Email : null),
                 Devices = affected,
                 Channel = channel,
                 ChannelNote = note,

@@ -14,6 +14,25 @@ public sealed record RecipientSnapshot
     public string? Email { get; init; }
     public bool LargePrint { get; init; }
     public string FullName => $"{FirstName} {LastName}";
+
+    /// <summary>The snapshot of <paramref name="patient"/>'s data; <paramref name="email"/> only when the letter goes by email.</summary>
+    public static RecipientSnapshot Of(Model.Patient patient, string? email)
+    {
+        ArgumentNullException.ThrowIfNull(patient);
+        return new RecipientSnapshot
+        {
+            PatientId = patient.PatientId,
+            FirstName = patient.FirstName,
+            LastName = patient.LastName,
+            AddressLine1 = patient.AddressLine1,
+            AddressLine2 = patient.AddressLine2,
+            PostalCode = patient.PostalCode,
+            City = patient.City,
+            Country = patient.Country,
+            Email = email,
+            LargePrint = patient.LargePrint,
+        };
+    }
     /// <summary>Street, postal code and city are all there, so the letter can go by post.</summary>
     public bool HasPostalAddress =>
         !string.IsNullOrWhiteSpace(AddressLine1) && !string.IsNullOrWhiteSpace(PostalCode) && !string.IsNullOrWhiteSpace(City);

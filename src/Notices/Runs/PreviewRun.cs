@@ -93,17 +93,7 @@ public sealed class PreviewRun(ILetterPdfWriter pdfWriter, TimeProvider? timePro
             LetterId = PreviewLetterIds.Make(notice.Reference, patient.Country),
             CampaignId = notice.Id,
             Channel = DeliveryChannelKind.Email,
-            Recipient = new RecipientSnapshot
-            {
-                PatientId = patient.PatientId,
-                FirstName = patient.FirstName,
-                LastName = patient.LastName,
-                AddressLine1 = patient.AddressLine1,
-                PostalCode = patient.PostalCode,
-                City = patient.City,
-                Country = patient.Country,
-                Email = patient.Email,
-            },
+            Recipient = RecipientSnapshot.Of(patient, patient.Email),
             Devices = [.. sample.Devices.Select(d => new AffectedDevice(d.Manufacturer, d.Model, d.SerialNumber, d.SoftwareVersion, VersionUnknown: false))],
         };
     }

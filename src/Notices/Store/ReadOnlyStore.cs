@@ -13,19 +13,7 @@ public static class ReadOnlyStore
     /// <exception cref="StoreNotFoundException">No file, a folder, no notices schema, or a schema of another version.</exception>
     public static NoticesDbContext Open(string dbPath)
     {
-        ArgumentException.ThrowIfNullOrEmpty(dbPath);
-        var full = Path.GetFullPath(dbPath);
-        if (Directory.Exists(full))
-        {
-            throw new StoreNotFoundException(dbPath, $"{full} is a folder, not a store file (check --db).");
-        }
-
-        if (!File.Exists(full))
-        {
-            throw new StoreNotFoundException(dbPath, $"no store at {dbPath}; run 'notices import' first (or check --db).");
-        }
-
-        StoreFault.LastOpened = full;
+        var full = StoreSchema.RequireStoreFile(dbPath);
         // No pooling: the file is let go when the context is disposed, not kept open for a later caller.
         var connection = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
         var db = new NoticesDbContext(new DbContextOptionsBuilder<NoticesDbContext>().UseSqlite(connection).Options);

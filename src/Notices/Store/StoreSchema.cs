@@ -52,19 +52,7 @@ public static class StoreSchema
     /// </summary>
     public static NoticesDbContext OpenExisting(string dbPath)
     {
-        ArgumentException.ThrowIfNullOrEmpty(dbPath);
-        var full = Path.GetFullPath(dbPath);
-        if (Directory.Exists(full))
-        {
-            throw new StoreNotFoundException(dbPath, $"{full} is a folder, not a store file (check --db).");
-        }
-
-        if (!File.Exists(full))
-        {
-            throw new StoreNotFoundException(dbPath, $"no store at {dbPath}; run 'notices import' first (or check --db).");
-        }
-
-        StoreFault.LastOpened = full;
+        var full = RequireStoreFile(dbPath);
         // ReadWrite, not ReadWriteCreate: should the file vanish meanwhile, SQLite fails instead of making a new one.
         var connection = new SqliteConnectionStringBuilder { DataSource = full, Mode = SqliteOpenMode.ReadWrite }.ToString();
         var db = new NoticesDbContext(new DbContextOptionsBuilder<NoticesDbContext>().UseSqlite(connection).Options);
@@ -90,6 +78,28 @@ public static class StoreSchema
             db.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The full path of an existing store file, remembered for fault messages. Throws <see cref="StoreNotFoundException"/>
+    /// when <paramref name="dbPath"/> names a folder or nothing, so a typo never becomes an empty store.
+    /// </summary>
+    internal static string RequireStoreFile(string dbPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(dbPath);
+        var full = Path.GetFullPath(dbPath);
+        if (Directory.Exists(full))
+        {
+            throw new StoreNotFoundException(dbPath, $"{full} is a folder, not a store file (check --db).");
+        }
+
+        if (!File.Exists(full))
+        {
+            throw new StoreNotFoundException(dbPath, $"no store at {dbPath}; run 'notices import' first (or check --db).");
+        }
+
+        StoreFault.LastOpened = full;
+        return full;
     }
 
     public static void EnsureSchema(NoticesDbContext db)
