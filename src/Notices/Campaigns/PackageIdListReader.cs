@@ -17,12 +17,18 @@ internal static class PackageIdListReader
         string column, Func<string, string> idKey)
     {
         var relative = reader.OptionalString(map, key, path);
+        var node = reader.Child(map, key);
         if (relative is null)
         {
+            // A key given without a file would silently drop the list (a serials_file rule would match every serial).
+            if (node is YamlScalarNode)
+            {
+                reader.Problem(node, $"'{path}' names no file; give a CSV file in the notice package or leave the key out.");
+            }
+
             return null;
         }
 
-        var node = reader.Child(map, key);
         var full = Path.GetFullPath(Path.Combine(packageDirectory, relative));
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(packageDirectory)) + Path.DirectorySeparatorChar;
         if (Path.IsPathRooted(relative) || relative.Replace('\\', '/').Split('/').Contains("..")
