@@ -44,9 +44,10 @@ internal static class PackageIdListReader
             return null;
         }
 
-        // A link inside the package may point anywhere; the list must be part of what is approved.
-        var target = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
-        if (target is not null && !Path.GetFullPath(target.FullName).StartsWith(root, StringComparison.Ordinal))
+        // A link inside the package (to the file or to a folder on its way) may point anywhere; the list must be part
+        // of what is approved.
+        var realRoot = Path.TrimEndingDirectorySeparator(RealPath(packageDirectory)) + Path.DirectorySeparatorChar;
+        if (!RealPath(full).StartsWith(realRoot, StringComparison.Ordinal))
         {
             reader.Problem(node, $"'{path}': '{relative}' is a link to a file outside the notice package; copy the file into the package.");
             return null;
@@ -100,5 +101,51 @@ internal static class PackageIdListReader
         }
 
         return problems.Count > 0 ? null : new PackageIdList(relative, lines, idKey);
+    }
+
+    /// <summary>The path with every link on it resolved, folder by folder (like realpath(3)).</summary>
+    private static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var current = Path.GetPathRoot(full)!;
+        var parts = new LinkedList<string>(full[current.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries));
+        var hops = 0;
+        while (parts.First is { } first)
+        {
+            var part = first.Value;
+            parts.RemoveFirst();
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                current = Path.GetDirectoryName(current) ?? current;
+                continue;
+            }
+
+            var next = Path.Combine(current, part);
+            var target = new FileInfo(next).LinkTarget;
+            if (target is null || ++hops > 40)
+            {
+                current = next;
+                continue;
+            }
+
+            // The target's parts are walked in turn, so links inside it are resolved as well.
+            if (Path.IsPathRooted(target))
+            {
+                current = Path.GetPathRoot(target)!;
+                target = target[current.Length..];
+            }
+
+            foreach (var t in target.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
+            {
+                parts.AddFirst(t);
+            }
+        }
+
+        return current;
     }
 }

@@ -54,4 +54,42 @@ public sealed class PackageListReviewTests : IDisposable
         var line = ScopedNotice.LineOf(Yaml, key.Split(':')[0] + ":");
         Assert.StartsWith($"{Yaml}:{line}: ", Assert.Single(ex.Problems), StringComparison.Ordinal);
     }
+
+    /// <summary>Only the file itself was checked for a link: a linked folder inside the package led anywhere.</summary>
+    [Fact]
+    public void A_list_in_a_linked_folder_outside_the_package_is_refused()
+    {
+        Directory.CreateDirectory(_dir.File("notice"));
+        Directory.CreateDirectory(_dir.File("elsewhere"));
+        File.WriteAllText(_dir.File("elsewhere/insight.csv"), "serial_number\nX1\n");
+        Directory.CreateSymbolicLink(_dir.File("notice/lists"), _dir.File("elsewhere"));
+
+        var ex = Refused("""
+            affected:
+              - manufacturer: Roche
+                models: [Accu-Chek Insight]
+                serials_file: lists/insight.csv
+            """);
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.StartsWith($"{Yaml}:{ScopedNotice.LineOf(Yaml, "serials_file:")}: ", problem, StringComparison.Ordinal);
+        Assert.Contains("outside the notice package", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_in_a_linked_folder_inside_the_package_still_loads()
+    {
+        Directory.CreateDirectory(_dir.File("notice/real"));
+        File.WriteAllText(_dir.File("notice/real/insight.csv"), "serial_number\nX1\n");
+        Directory.CreateSymbolicLink(_dir.File("notice/lists"), "real");
+
+        var notice = NoticePackageLoader.Load(ScopedNotice.Write(_dir, """
+            affected:
+              - manufacturer: Roche
+                models: [Accu-Chek Insight]
+                serials_file: lists/insight.csv
+            """));
+
+        Assert.Equal(2, notice.Affected[0].SerialsFile!.LineOf("x1"));
+    }
 }
