@@ -68,7 +68,7 @@ public sealed class PreviewRun(ILetterPdfWriter pdfWriter, TimeProvider? timePro
 
         var date = request.LetterDate ?? notice.Date ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
         var directory = Path.Combine(Path.GetFullPath(request.OutputDirectory), notice.Id, FolderName);
-        var stem = (request.PatientId is null ? SampleStem : request.PatientId) + (request.LargePrint ? "-large-print" : "");
+        var stem = (request.PatientId is null ? SampleStem : ProofWriter.SafeStem(request.PatientId, ProofWriter.MaxStem - 20)) + (request.LargePrint ? "-large-print" : "");
         var files = new ProofWriter(composer, pdfWriter).Write(letter, date, directory, stem);
         return new PreviewResult
         {
