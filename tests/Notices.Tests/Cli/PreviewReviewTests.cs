@@ -49,4 +49,16 @@ public sealed class PreviewReviewTests : IDisposable
         Assert.Equal(0, CliRunner.Run(_dir.Path, "preview", RepoPaths.SampleNotice, "--patient", b, "--db", "r.db", "--out", "o").ExitCode);
         Assert.Equal(2, Directory.GetFiles(ProofDir, "*.pdf").Length);
     }
+
+    /// <summary>The import and plan --explain take patient ids with case ignored; preview said "no patient 'p7ab'".</summary>
+    [Fact]
+    public void A_patient_id_typed_in_another_case_finds_the_patient_as_plan_explain_does()
+    {
+        Import("P7ab");
+
+        var run = CliRunner.Run(_dir.Path, "preview", RepoPaths.SampleNotice, "--patient", "p7AB", "--db", "r.db", "--out", "o");
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("P7ab", run.StdOut, StringComparison.Ordinal);
+        Assert.Equal("P7ab.pdf", Path.GetFileName(Assert.Single(Directory.GetFiles(ProofDir, "*.pdf"))));
+    }
 }
