@@ -92,4 +92,55 @@ public sealed class PackageListReviewTests : IDisposable
 
         Assert.Equal(2, notice.Affected[0].SerialsFile!.LineOf("x1"));
     }
+
+    /// <summary>A misspelt condition was ignored, so the rule matched every device of the model.</summary>
+    [Theory]
+    [InlineData("serial_range:\n      - { from: NG1000000, to: NG1199999 }", "serial_range")]
+    [InlineData("lot: [L2301]", "lot")]
+    [InlineData("udi: [08717648200274]", "udi")]
+    [InlineData("software_maximum: 2.6A", "software_maximum")]
+    [InlineData("serials: insight.csv", "serials")]
+    public void A_misspelt_rule_key_is_refused_rather_than_widening_the_rule(string condition, string key)
+    {
+        var ex = Refused($"""
+            affected:
+              - manufacturer: Medtronic
+                models: [MiniMed 780G]
+                {condition}
+            """);
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.StartsWith($"{Yaml}:{ScopedNotice.LineOf(Yaml, key + ":")}: ", problem, StringComparison.Ordinal);
+        Assert.Contains($"'{key}'", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_misspelt_key_in_a_serial_range_is_refused()
+    {
+        var ex = Refused("""
+            affected:
+              - manufacturer: Medtronic
+                models: [MiniMed 780G]
+                serial_ranges:
+                  - { from: NG1000000, to: NG1199999, too: NG1299999 }
+            """);
+
+        Assert.Contains("'too'", Assert.Single(ex.Problems), StringComparison.Ordinal);
+    }
+
+    /// <summary>A misspelt exclusion list was ignored, so devices already corrected got the letter again.</summary>
+    [Fact]
+    public void A_misspelt_exclusion_key_is_refused()
+    {
+        var ex = Refused("""
+            affected:
+              - manufacturer: Medtronic
+                models: [MiniMed 780G]
+            exclude_serial_file: remediated.csv
+            """);
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.StartsWith($"{Yaml}:{ScopedNotice.LineOf(Yaml, "exclude_serial_file:")}: ", problem, StringComparison.Ordinal);
+        Assert.Contains("exclude_serials_file", problem, StringComparison.Ordinal);
+    }
 }
