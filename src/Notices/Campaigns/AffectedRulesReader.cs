@@ -40,6 +40,12 @@ internal static class AffectedRulesReader
 
             var min = ReadVersion(reader, rule, "software_min", path);
             var max = ReadVersion(reader, rule, "software_max", path);
+            if (SoftwareVersion.TryParse(min, out var low) && SoftwareVersion.TryParse(max, out var high) && low! > high!)
+            {
+                // Like a range run backwards: only devices of unknown version would match.
+                reader.Problem(reader.Child(rule, "software_min"), $"'{path}': software_min {min} is above software_max {max}.");
+            }
+
             rules.Add(new AffectedRule
             {
                 Manufacturer = manufacturer,

@@ -143,4 +143,21 @@ public sealed class PackageListReviewTests : IDisposable
         Assert.StartsWith($"{Yaml}:{ScopedNotice.LineOf(Yaml, "exclude_serial_file:")}: ", problem, StringComparison.Ordinal);
         Assert.Contains("exclude_serials_file", problem, StringComparison.Ordinal);
     }
+
+    /// <summary>Like a serial range run backwards: only devices of unknown version would match, silently.</summary>
+    [Fact]
+    public void A_software_min_above_software_max_is_refused()
+    {
+        var ex = Refused("""
+            affected:
+              - manufacturer: Medtronic
+                models: [MiniMed 780G]
+                software_min: 3.0A
+                software_max: 2.0A
+            """);
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.StartsWith($"{Yaml}:{ScopedNotice.LineOf(Yaml, "software_min:")}: ", problem, StringComparison.Ordinal);
+        Assert.Contains("above", problem, StringComparison.Ordinal);
+    }
 }
