@@ -53,6 +53,13 @@ internal static class PackageIdListReader
             return null;
         }
 
+        // A named pipe (or device) also has length 0; opening it would wait for a writer forever.
+        if (new FileInfo(full).Length == 0)
+        {
+            reader.Raw(string.Create(CultureInfo.InvariantCulture, $"{full}:1: the file is empty (or not a regular file): no header line."));
+            return null;
+        }
+
         var issues = new ImportIssueCollector(MaxListed);
         var problems = new List<string>();
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);

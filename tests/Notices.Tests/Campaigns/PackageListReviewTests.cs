@@ -160,4 +160,32 @@ public sealed class PackageListReviewTests : IDisposable
         Assert.StartsWith($"{Yaml}:{ScopedNotice.LineOf(Yaml, "software_min:")}: ", problem, StringComparison.Ordinal);
         Assert.Contains("above", problem, StringComparison.Ordinal);
     }
+
+    /// <summary>A named pipe in place of a list made plan wait forever for someone to write to it.</summary>
+    [Fact]
+    public void A_named_pipe_as_a_list_is_refused_instead_of_waiting_forever()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(_dir.File("notice"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", _dir.File("notice/insight.csv")))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        var notice = ScopedNotice.Write(_dir, """
+            affected:
+              - manufacturer: Roche
+                models: [Accu-Chek Insight]
+                serials_file: insight.csv
+            """);
+        var load = Task.Run(() => Assert.Throws<NoticePackageException>(() => NoticePackageLoader.Load(notice)));
+
+        Assert.True(load.Wait(TimeSpan.FromSeconds(20)), "the load is still waiting on the pipe");
+        Assert.Contains("insight.csv", Assert.Single(load.Result.Problems), StringComparison.Ordinal);
+    }
 }
