@@ -140,15 +140,24 @@ internal static class AffectedRulesReader
         return ranges;
     }
 
-    /// <summary>A misspelt condition (serial_range, lot) would be ignored and widen the rule to every device of the model.</summary>
+    /// <summary>
+    /// A misspelt condition (serial_range, lot) would be ignored and widen the rule to every device of the model; a key
+    /// given twice would count once.
+    /// </summary>
     internal static void RefuseUnknownKeys(YamlNodeReader reader, YamlMappingNode map, string path, IReadOnlyCollection<string> known)
     {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var key in map.Children.Keys)
         {
             var name = (key as YamlScalarNode)?.Value ?? "";
             if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 reader.Problem(key, $"unknown key '{name}' in '{path}'; the keys are {string.Join(", ", known)}.");
+            }
+            else if (!seen.Add(name))
+            {
+                // Keys are read with case ignored: LOTS and lots are one key, and only the first would count.
+                reader.Problem(key, $"key '{name}' is given twice in '{path}' (case is ignored).");
             }
         }
     }

@@ -188,4 +188,21 @@ public sealed class PackageListReviewTests : IDisposable
         Assert.True(load.Wait(TimeSpan.FromSeconds(20)), "the load is still waiting on the pipe");
         Assert.Contains("insight.csv", Assert.Single(load.Result.Problems), StringComparison.Ordinal);
     }
+
+    /// <summary>Keys are read with case ignored, so LOTS and lots were one key given twice: the second was ignored.</summary>
+    [Fact]
+    public void A_rule_key_given_twice_in_another_case_is_refused()
+    {
+        var ex = Refused("""
+            affected:
+              - manufacturer: Medtronic
+                models: [MiniMed 780G]
+                LOTS: [L2301]
+                lots: [L2302]
+            """);
+
+        var problem = Assert.Single(ex.Problems);
+        Assert.StartsWith($"{Yaml}:{ScopedNotice.LineOf(Yaml, "lots: [L2302]")}: ", problem, StringComparison.Ordinal);
+        Assert.Contains("twice", problem, StringComparison.Ordinal);
+    }
 }
