@@ -96,18 +96,19 @@ internal static class PackageIdListReader
             problems.Add(string.Create(CultureInfo.InvariantCulture, $"{full}:{Math.Max(issue.Line, 1)}: {issue.Reason}."));
         }
 
-        var unlisted = issues.TotalErrors + issues.TotalWarnings - issues.Errors.Count - issues.Warnings.Count;
-        if (unlisted > 0)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{full}:1: {unlisted} more problems not listed."));
-        }
-
-        foreach (var problem in problems.Take(MaxListed + 1))
+        var listed = Math.Min(problems.Count, MaxListed);
+        var unlisted = problems.Count - listed + issues.TotalErrors + issues.TotalWarnings - issues.Errors.Count - issues.Warnings.Count;
+        foreach (var problem in problems.Take(listed))
         {
             reader.Raw(problem);
         }
 
-        return problems.Count > 0 ? null : new PackageIdList(relative, lines, idKey);
+        if (unlisted > 0)
+        {
+            reader.Raw(string.Create(CultureInfo.InvariantCulture, $"{full}:1: {unlisted} more problems not listed."));
+        }
+
+        return problems.Count > 0 || unlisted > 0 ? null : new PackageIdList(relative, lines, idKey);
     }
 
     /// <summary>The path with every link on it resolved, folder by folder (like realpath(3)).</summary>

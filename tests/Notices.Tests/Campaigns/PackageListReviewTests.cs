@@ -205,4 +205,23 @@ public sealed class PackageListReviewTests : IDisposable
         Assert.StartsWith($"{Yaml}:{ScopedNotice.LineOf(Yaml, "lots: [L2302]")}: ", problem, StringComparison.Ordinal);
         Assert.Contains("twice", problem, StringComparison.Ordinal);
     }
+
+    /// <summary>5,000 empty ids listed 21 lines and no word of the other 4,979.</summary>
+    [Fact]
+    public void Many_empty_ids_are_listed_up_to_a_limit_and_the_rest_counted()
+    {
+        Directory.CreateDirectory(_dir.File("notice"));
+        File.WriteAllText(_dir.File("notice/insight.csv"), "serial_number;note\n" + string.Concat(Enumerable.Range(0, 5000).Select(i => $";{i}\n")));
+
+        var ex = Refused("""
+            affected:
+              - manufacturer: Roche
+                models: [Accu-Chek Insight]
+                serials_file: insight.csv
+            """);
+
+        Assert.InRange(ex.Problems.Count, 2, 30);
+        Assert.Contains(ex.Problems, p => p.Contains("more problems not listed", StringComparison.Ordinal)
+            && p.Contains((5000 - ex.Problems.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+    }
 }
