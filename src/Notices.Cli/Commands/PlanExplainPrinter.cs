@@ -14,6 +14,12 @@ public static class PlanExplainPrinter
     {
         var by = explanations[0].FoundBy == ExplainedBy.PatientId ? "a patient id" : "a serial number";
         output.WriteLine($"'{id}' is {by}; campaign {notice.Id} ({notice.Reference}).");
+        var serialOf = explanations.Skip(1).Where(e => e.FoundBy != explanations[0].FoundBy).Select(e => e.Assessment.Records.Patient.PatientId).ToList();
+        if (serialOf.Count > 0)
+        {
+            output.WriteLine($"It is also the serial number of a device of patient {string.Join(", ", serialOf)}; shown after.");
+        }
+
         foreach (var explanation in explanations)
         {
             output.WriteLine();

@@ -6,6 +6,11 @@ namespace Notices.Campaigns;
 /// <summary>Reads notice.yaml's <c>affected</c> list into rules, recording each problem as <c>file:line: reason</c>.</summary>
 internal static class AffectedRulesReader
 {
+    private static readonly string[] RuleKeys =
+        ["manufacturer", "models", "aliases", "software_min", "software_max", "serial_ranges", "lots", "udi_di", "serials_file"];
+
+    private static readonly string[] RangeKeys = ["from", "to"];
+
     public static List<AffectedRule> Read(YamlNodeReader reader, YamlMappingNode root, string packageDirectory)
     {
         var rules = new List<AffectedRule>();
@@ -25,6 +30,7 @@ internal static class AffectedRulesReader
                 continue;
             }
 
+            RefuseUnknownKeys(reader, rule, path, RuleKeys);
             var manufacturer = reader.RequiredString(rule, "manufacturer", path + ".manufacturer");
             var models = reader.StringList(rule, "models", path + ".models");
             if (models.Count == 0)
@@ -34,6 +40,12 @@ internal static class AffectedRulesReader
 
             var min = ReadVersion(reader, rule, "software_min", path);
             var max = ReadVersion(reader, rule, "software_max", path);
+            if (SoftwareVersion.TryParse(min, out var low) && SoftwareVersion.TryParse(max, out var high) && low! > high!)
+            {
+                // Like a range run backwards: only devices of unknown version would match.
+                reader.Problem(reader.Child(rule, "software_min"), $"'{path}': software_min {min} is above software_max {max}.");
+            }
+
             rules.Add(new AffectedRule
             {
                 Manufacturer = manufacturer,
@@ -99,6 +111,7 @@ internal static class AffectedRulesReader
                 continue;
             }
 
+            RefuseUnknownKeys(reader, pair, path + ".serial_ranges", RangeKeys);
             var from = reader.RequiredString(pair, "from", path + ".serial_ranges.from");
             var to = reader.RequiredString(pair, "to", path + ".serial_ranges.to");
             if (from.Length == 0 || to.Length == 0)
@@ -125,5 +138,27 @@ internal static class AffectedRulesReader
         }
 
         return ranges;
+    }
+
+    /// <summary>
+    /// A misspelt condition (serial_range, lot) would be ignored and widen the rule to every device of the model; a key
+    /// given twice would count once.
+    /// </summary>
+    internal static void RefuseUnknownKeys(YamlNodeReader reader, YamlMappingNode map, string path, IReadOnlyCollection<string> known)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var key in map.Children.Keys)
+        {
+            var name = (key as YamlScalarNode)?.Value ?? "";
+            if (!known.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                reader.Problem(key, $"unknown key '{name}' in '{path}'; the keys are {string.Join(", ", known)}.");
+            }
+            else if (!seen.Add(name))
+            {
+                // Keys are read with case ignored: LOTS and lots are one key, and only the first would count.
+                reader.Problem(key, $"key '{name}' is given twice in '{path}' (case is ignored).");
+            }
+        }
     }
 }

@@ -6,8 +6,9 @@ namespace Notices.Campaigns;
 /// </summary>
 public sealed class MatchExplainer(IPatientRecordSource records, ILetterIdRegistry letterIds)
 {
-    /// <summary>The explanations for <paramref name="id"/>: a patient id (tried first, case ignored) or, failing that,
-    /// a serial number (trimmed, case ignored), which may belong to more than one patient. Empty when neither is known.</summary>
+    /// <summary>The explanations for <paramref name="id"/>: the patient with that id (case ignored) first, then every
+    /// other patient holding a device with that serial number (trimmed, case ignored), since an id can be both. Empty
+    /// when neither is known.</summary>
     public IReadOnlyList<MatchExplanation> Explain(NoticePackage notice, string id)
     {
         var wanted = id.Trim();
@@ -20,16 +21,14 @@ public sealed class MatchExplainer(IPatientRecordSource records, ILetterIdRegist
             if (string.Equals(Exclusions.PatientKey(entry.Patient.PatientId), patientKey, StringComparison.Ordinal))
             {
                 byId = entry;
-                break;
             }
-
-            if (entry.Devices.Any(d => string.Equals(SerialNumber.Key(d.SerialNumber), serialKey, StringComparison.Ordinal)))
+            else if (entry.Devices.Any(d => string.Equals(SerialNumber.Key(d.SerialNumber), serialKey, StringComparison.Ordinal)))
             {
                 bySerial.Add(entry);
             }
         }
 
-        var found = byId is not null ? [byId] : bySerial;
+        var found = byId is null ? bySerial : [byId, .. bySerial];
         if (found.Count == 0)
         {
             return [];
@@ -41,7 +40,7 @@ public sealed class MatchExplainer(IPatientRecordSource records, ILetterIdRegist
         return found.Select(entry =>
         {
             var letter = plan.Letters.FirstOrDefault(l => string.Equals(l.Recipient.PatientId, entry.Patient.PatientId, StringComparison.Ordinal));
-            return new MatchExplanation(byId is not null ? ExplainedBy.PatientId : ExplainedBy.SerialNumber, scope.Assess(entry), letter,
+            return new MatchExplanation(ReferenceEquals(entry, byId) ? ExplainedBy.PatientId : ExplainedBy.SerialNumber, scope.Assess(entry), letter,
                 letter is not null && existing.ContainsKey(entry.Patient.PatientId));
         }).ToList();
     }

@@ -30,15 +30,18 @@ public sealed class PreviewRun(ILetterPdfWriter pdfWriter, TimeProvider? timePro
 
         PlannedLetter letter;
         var sampleNotMatched = false;
-        if (request.PatientId is { } patientId)
+        var patientId = request.PatientId;
+        if (patientId is not null)
         {
             ArgumentNullException.ThrowIfNull(db);
             ReferenceGuard.EnsureOwn(db, notice);
-            var one = new StoreOnePatient(db, patientId);
-            if (!one.Exists)
+            patientId = StoreOnePatient.FindId(db, patientId);
+            if (patientId is null)
             {
                 return new PreviewResult { Notice = notice, Refused = PreviewRefusal.UnknownPatient };
             }
+
+            var one = new StoreOnePatient(db, patientId);
 
             var planned = new CampaignPlanner(one, one).Plan(notice).Letters.SingleOrDefault();
             if (planned is null)
@@ -68,7 +71,7 @@ public sealed class PreviewRun(ILetterPdfWriter pdfWriter, TimeProvider? timePro
 
         var date = request.LetterDate ?? notice.Date ?? DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
         var directory = Path.Combine(Path.GetFullPath(request.OutputDirectory), notice.Id, FolderName);
-        var stem = (request.PatientId is null ? SampleStem : request.PatientId) + (request.LargePrint ? "-large-print" : "");
+        var stem = (patientId is null ? SampleStem : ProofWriter.SafeStem(patientId, ProofWriter.MaxStem - 20)) + (request.LargePrint ? "-large-print" : "");
         var files = new ProofWriter(composer, pdfWriter).Write(letter, date, directory, stem);
         return new PreviewResult
         {

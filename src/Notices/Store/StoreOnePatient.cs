@@ -12,6 +12,23 @@ public sealed class StoreOnePatient(NoticesDbContext db, string patientId) : IPa
 {
     public bool Exists => db.Patients.AsNoTracking().Any(p => p.PatientId == patientId);
 
+    /// <summary>
+    /// The store's spelling of <paramref name="typed"/>, with case ignored as the import and <c>plan --explain</c>
+    /// compare ids (P7 for p7); null when no patient has it. Scans the ids only when no exact match exists.
+    /// </summary>
+    public static string? FindId(NoticesDbContext db, string typed)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Patients.AsNoTracking().Any(p => p.PatientId == typed))
+        {
+            return typed;
+        }
+
+        var key = Exclusions.PatientKey(typed);
+        return db.Patients.AsNoTracking().Select(p => p.PatientId).AsEnumerable()
+            .FirstOrDefault(id => string.Equals(Exclusions.PatientKey(id), key, StringComparison.Ordinal));
+    }
+
     public IEnumerable<PatientRecords> ReadAll()
     {
         var patient = db.Patients.AsNoTracking().SingleOrDefault(p => p.PatientId == patientId);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Notices.Campaigns;
 using Notices.Letters.Templates;
@@ -11,6 +12,8 @@ namespace Notices.Letters.Proofs;
 /// </summary>
 public sealed class ProofWriter(LetterComposer composer, ILetterPdfWriter pdfWriter)
 {
+    /// <summary>Longest file name start; the longest suffix added is "-large-print-email-subject.txt.tmp".</summary>
+    public const int MaxStem = 120;
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <param name="stem">File name start, e.g. P0042 or sample; made safe for a file name here.</param>
@@ -53,12 +56,21 @@ public sealed class ProofWriter(LetterComposer composer, ILetterPdfWriter pdfWri
         };
     }
 
-    /// <summary>Patient ids come from a CSV: keep letters, digits, '-', '_' and '.', replace the rest.</summary>
-    public static string SafeStem(string stem)
+    /// <summary>
+    /// Patient ids come from a CSV: keep letters, digits, '-', '_' and '.', replace the rest. A long id is cut and
+    /// given a hash of the whole, so that its file names (with suffixes) stay under the file system's 255 bytes.
+    /// </summary>
+    public static string SafeStem(string stem, int maxLength = MaxStem)
     {
         ArgumentNullException.ThrowIfNull(stem);
         var chars = stem.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray();
         var safe = new string(chars).Trim('.');
+        if (safe.Length > maxLength)
+        {
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stem)))[..12];
+            safe = safe[..(maxLength - hash.Length - 1)] + "-" + hash;
+        }
+
         return safe.Length == 0 ? "patient" : safe;
     }
 
