@@ -107,7 +107,8 @@ public sealed class AffectedDeviceMatcher
         var serial = device.SerialNumber.Trim();
         if (rule.Rule.SerialRanges.Count > 0)
         {
-            var inside = rule.Rule.SerialRanges.FirstOrDefault(r => r.Locate(serial) == SerialPosition.Inside);
+            var split = SplitSerial.Of(serial);
+            var inside = rule.Rule.SerialRanges.FirstOrDefault(r => r.Locate(split) == SerialPosition.Inside);
             if (inside is null)
             {
                 return RangeMiss(n, serial, rule.Rule.SerialRanges);
@@ -172,7 +173,12 @@ public sealed class AffectedDeviceMatcher
     {
         if (ranges.Count > 1)
         {
-            return $"serial {serial} is in none of rule {n}'s ranges {string.Join(", ", ranges)}";
+            // A notice may list thousands of ranges: name a few, so a miss stays one readable line.
+            const int named = 3;
+            var shown = string.Join(", ", ranges.Take(named));
+            return ranges.Count > named
+                ? string.Create(CultureInfo.InvariantCulture, $"serial {serial} is in none of rule {n}'s {ranges.Count} ranges ({shown} and {ranges.Count - named} more)")
+                : $"serial {serial} is in none of rule {n}'s ranges {shown}";
         }
 
         var range = ranges[0];

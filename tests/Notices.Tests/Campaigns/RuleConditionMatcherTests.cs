@@ -49,6 +49,22 @@ public sealed class RuleConditionMatcherTests
     }
 
     [Fact]
+    public void A_rule_of_two_thousand_ranges_matches_inside_any_and_a_miss_names_three_and_the_count()
+    {
+        // Ranges of 10 serials with gaps of 10 between them: NG1000–NG1009, NG1020–NG1029, ...
+        var ranges = Enumerable.Range(0, 2001)
+            .Select(i => new SerialRange(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"NG{1000 + (i * 20)}"),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"NG{1009 + (i * 20)}")))
+            .ToList();
+        var matcher = new AffectedDeviceMatcher([new AffectedRule { Manufacturer = "Medtronic", Models = ["MiniMed 780G"], SerialRanges = ranges }]);
+
+        Assert.True(matcher.Evaluate(Dev("NG41009")).Affected);
+        Assert.True(matcher.Evaluate(Dev("NG01000")).Affected);
+        var miss = Assert.Single(matcher.Evaluate(Dev("NG41010")).Misses);
+        Assert.Equal("serial NG41010 is in none of rule 1's 2001 ranges (NG1000–NG1009, NG1020–NG1029, NG1040–NG1049 and 1998 more)", miss.Reason);
+    }
+
+    [Fact]
     public void A_serial_in_any_of_several_ranges_matches()
     {
         var matcher = new AffectedDeviceMatcher([new AffectedRule
