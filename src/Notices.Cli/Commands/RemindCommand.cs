@@ -194,6 +194,11 @@ public static class RemindCommand
 
         table.AddRow("already acknowledged", N(s.Acknowledged));
         table.AddRow("not due yet", N(s.NotYetDue));
+        if (s.ExcludedList is { } excluded)
+        {
+            table.AddRow(Markup.Escape($"excluded ({excluded})"), N(s.Excluded));
+        }
+
         table.AddRow("not reached by the first letter (see status)", N(s.NotReached));
         table.AddRow("time", s.Elapsed.TotalSeconds.ToString("0.0 s", CultureInfo.InvariantCulture));
         AnsiConsole.Write(table);

@@ -39,7 +39,10 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
         // A stopped run may have committed its ReminderPlanned events and not stored their rows: make them first.
         RestoreRows(notice.Id);
         var before = LetterStateProjector.Project(db, notice.Id);
-        var facts = ReminderHistory.Read(db, before);
+        // exclude_patients_file removes patients from every round, also those listed after their letter went out.
+        var excludedList = notice.Exclusions.Patients;
+        var allFacts = ReminderHistory.Read(db, before);
+        var facts = allFacts.Where(f => f.Original.PatientId is not { } id || excludedList?.LineOf(id) is null).ToList();
         var decisions = facts.Select(f => ReminderDueRule.Decide(f, options.AsOf, options.AfterDays)).ToList();
         var due = decisions.Where(d => d.Verdict == ReminderVerdict.Due).ToList();
         var resumed = before.Reminders.Count(ReminderDueRule.IsUnfinished);
@@ -115,6 +118,8 @@ public sealed class RemindRun(NoticesDbContext db, ILetterPdfWriter pdfWriter, T
             SwitchedChannel = due.Count(d => d.SwitchedChannel),
             Acknowledged = decisions.Count(d => d.Verdict == ReminderVerdict.Acknowledged),
             NotYetDue = decisions.Count(d => d.Verdict == ReminderVerdict.NotYet),
+            Excluded = allFacts.Count - facts.Count,
+            ExcludedList = excludedList?.Name,
             NotReached = decisions.Count(d => d.Verdict == ReminderVerdict.NotReached),
             CannotRemind = [.. decisions.Where(d => d.Verdict == ReminderVerdict.CannotRemind).Select(d => (d.OriginalLetterId, d.Reason ?? ""))],
             NotDelivered = [.. notDelivered.OrderBy(n => n.LetterId, StringComparer.Ordinal)],

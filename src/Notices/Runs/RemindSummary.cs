@@ -18,6 +18,10 @@ public sealed record RemindSummary
     public int SwitchedChannel { get; init; }
     public int Acknowledged { get; init; }
     public int NotYetDue { get; init; }
+    /// <summary>Patients the notice's exclude_patients_file lists: never reminded.</summary>
+    public int Excluded { get; init; }
+    /// <summary>The exclude_patients_file as notice.yaml names it; null when the notice has none.</summary>
+    public string? ExcludedList { get; init; }
     /// <summary>Patients the first letter never reached (unreachable, failed, uncertain): remind does not chase them; send does.</summary>
     public int NotReached { get; init; }
     /// <summary>Due patients no channel could carry a reminder to, with the reason.</summary>
