@@ -132,6 +132,19 @@ public static class PostfixServer
             $"{maildir}: {files.Count} message(s) after {timeout.TotalSeconds:0.#} s, expected at least {count}.");
     }
 
+    /// <summary>Waits for the message with this Message-ID header in a Maildir and returns its path; other messages may be there.</summary>
+    public static string WaitForMessage(string maildir, string messageId, TimeSpan timeout)
+    {
+        var header = "\nMessage-ID: " + messageId + "\n";
+        string? found = null;
+        if (WaitUntil(() => (found = MessageFiles(maildir).FirstOrDefault(f => File.ReadAllText(f).Contains(header, StringComparison.OrdinalIgnoreCase))) is not null, timeout))
+        {
+            return found!;
+        }
+
+        throw new TimeoutException($"{maildir}: no message with Message-ID {messageId} after {timeout.TotalSeconds:0.#} s.");
+    }
+
     /// <summary>Waits until Postfix's queue is empty (everything delivered or bounced); throws with what is left.</summary>
     public static void WaitForQueueEmpty(TimeSpan timeout)
     {
