@@ -15,6 +15,7 @@ public sealed class RawSmtpSession : IDisposable
     private readonly TcpClient _client = new() { NoDelay = true };
     private Stream _stream;
     private StreamReader _reader;
+    private bool _handshakeFailed;
 
     public RawSmtpSession(int port, string host = PostfixServer.Host)
     {
@@ -72,7 +73,17 @@ public sealed class RawSmtpSession : IDisposable
 
         // Postfix sends nothing more until the client speaks, so the reader holds no buffered bytes here.
         var tls = new SslStream(_stream, leaveInnerStreamOpen: false);
-        tls.AuthenticateAsClient(options);
+        try
+        {
+            tls.AuthenticateAsClient(options);
+        }
+        catch
+        {
+            // Mid-handshake the server expects TLS records: a plain QUIT would only make it log a TLS error.
+            _handshakeFailed = true;
+            throw;
+        }
+
         _stream = tls;
         _reader = new StreamReader(_stream, Encoding.ASCII, leaveOpen: true);
     }
@@ -102,7 +113,10 @@ public sealed class RawSmtpSession : IDisposable
     {
         try
         {
-            Command("QUIT");
+            if (!_handshakeFailed)
+            {
+                Command("QUIT");
+            }
         }
         catch (Exception e) when (e is IOException or ObjectDisposedException or InvalidOperationException)
         {
