@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Notices.Tests.Support;
 
@@ -13,42 +15,52 @@ public static class DkimVerifier
 {
     public const string Python = "/usr/bin/python3";
 
-    // argv: message file, TXT record, expected DNS name ("" = any). Prints the names asked for, then True or False.
-    // Maildir files have bare LF line ends; dkimpy accepts LF or CRLF.
+    // argv: TXT record, expected DNS name ("" = any), message files. Prints one JSON object per file: verdict, the DNS
+    // names dkimpy asked for, its log. Maildir files have bare LF line ends; dkimpy accepts LF or CRLF.
     private const string Script = """
-        import logging, sys
+        import json, logging, sys
         import dkim
-        path, record, expected = sys.argv[1], sys.argv[2].encode(), sys.argv[3]
-        def dnsfunc(name, timeout=5):
-            name = name.decode() if isinstance(name, bytes) else name
-            print("queried " + name)
-            if expected and name.rstrip(".").lower() != expected.rstrip(".").lower():
-                return None
-            return record
-        logging.basicConfig(stream=sys.stderr, level=logging.DEBUG, format="%(levelname)s %(message)s")
-        with open(path, "rb") as f:
-            data = f.read()
-        print("verified " + str(bool(dkim.verify(data, logger=logging.getLogger("dkim"), dnsfunc=dnsfunc))))
+        record, expected, paths = sys.argv[1].encode(), sys.argv[2], sys.argv[3:]
+        class Collect(logging.Handler):
+            def emit(self, r):
+                log.append(r.levelname + " " + r.getMessage())
+        logger = logging.getLogger("dkim")
+        logger.setLevel(logging.DEBUG)
+        logger.propagate = False
+        logger.addHandler(Collect())
+        for path in paths:
+            queried, log = [], []
+            def dnsfunc(name, timeout=5):
+                name = name.decode() if isinstance(name, bytes) else name
+                queried.append(name)
+                if expected and name.rstrip(".").lower() != expected.rstrip(".").lower():
+                    return None
+                return record
+            with open(path, "rb") as f:
+                data = f.read()
+            ok = bool(dkim.verify(data, logger=logger, dnsfunc=dnsfunc))
+            print(json.dumps({"file": path, "verified": ok, "queried": queried, "log": "\n".join(log)}))
         """;
 
     /// <summary>
     /// Runs <c>dkim.verify</c> on <paramref name="messagePath"/> with <paramref name="txtRecord"/> as the key's DNS
-    /// record (<see cref="TxtRecordFor"/>). With <paramref name="expectedDnsName"/> (selector._domainkey.domain) the
+    /// record (<see cref="TxtRecordFor"/>). With <paramref name="expectedDnsName"/> (selector._domainkey.domain.) the
     /// record is given only for that name, so a signature naming another d= or s= fails.
     /// </summary>
-    public static DkimVerification Verify(string messagePath, string txtRecord, string? expectedDnsName = null)
+    public static DkimVerification Verify(string messagePath, string txtRecord, string? expectedDnsName = null) =>
+        VerifyAll([messagePath], txtRecord, expectedDnsName)[0];
+
+    /// <summary>As <see cref="Verify"/> for many files in one Python process (a campaign's Maildir), in the same order.</summary>
+    public static IReadOnlyList<DkimVerification> VerifyAll(
+        IReadOnlyList<string> messagePaths, string txtRecord, string? expectedDnsName = null)
     {
         if (!File.Exists(Python))
         {
             throw new InvalidOperationException($"{Python} is missing; the DKIM tests need Debian's python3 and python3-dkim.");
         }
 
-        var info = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "-c", Script, messagePath, txtRecord, expectedDnsName ?? "" })
+        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-c", Script, txtRecord, expectedDnsName ?? "" }.Concat(messagePaths))
         {
             info.ArgumentList.Add(arg);
         }
@@ -56,23 +68,24 @@ public static class DkimVerifier
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(30)))
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dkim.verify of {messagePath} did not finish in 30 s.");
+            throw new TimeoutException($"dkim.verify of {messagePaths.Count} file(s) did not finish in 5 minutes.");
         }
 
-        var lines = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var verdict = lines.LastOrDefault(l => l.StartsWith("verified ", StringComparison.Ordinal));
-        if (process.ExitCode != 0 || verdict is null)
+        var results = stdout.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonSerializer.Deserialize<Line>(line)!)
+            .ToList();
+        if (process.ExitCode != 0 || results.Count != messagePaths.Count)
         {
             var hint = stderr.Result.Contains("No module named 'dkim'", StringComparison.Ordinal)
                 ? " Install python3-dkim (apt-get install python3-dkim; scripts/test.sh does)." : "";
-            throw new InvalidOperationException($"dkim.verify of {messagePath} failed (exit {process.ExitCode}).{hint}\n{stderr.Result}");
+            throw new InvalidOperationException(
+                $"dkim.verify failed (exit {process.ExitCode}, {results.Count} of {messagePaths.Count} file(s) done).{hint}\n{stderr.Result}");
         }
 
-        var queried = lines.Where(l => l.StartsWith("queried ", StringComparison.Ordinal)).Select(l => l["queried ".Length..]).ToList();
-        return new DkimVerification(verdict == "verified True", queried, stderr.Result);
+        return results.Select(r => new DkimVerification(r.Verified, r.Queried, r.Log)).ToList();
     }
 
     /// <summary>The DNS TXT record that publishes this key: <c>v=DKIM1; k=rsa; p=&lt;base64 SubjectPublicKeyInfo&gt;</c>.</summary>
@@ -86,4 +99,10 @@ public static class DkimVerifier
         key.ImportFromPem(File.ReadAllText(pemPath));
         return TxtRecordFor(key);
     }
+
+    private sealed record Line(
+        [property: JsonPropertyName("file")] string File,
+        [property: JsonPropertyName("verified")] bool Verified,
+        [property: JsonPropertyName("queried")] List<string> Queried,
+        [property: JsonPropertyName("log")] string Log);
 }

@@ -101,6 +101,26 @@ public sealed class DkimVerifierTests : IDisposable
     }
 
     [Fact]
+    public void Many_files_are_verified_in_one_run_each_with_its_own_verdict_in_order()
+    {
+        var key = NewKey("key.pem");
+        var good = Sign(SampleMessage(), key);
+        var tampered = _dir.File("tampered.eml");
+        File.Copy(good, tampered);
+        Rewrite(tampered, "To: patient@patients.test", "To: someone.else@patients.test");
+        var goodCopy = _dir.File("good-copy.eml");
+        File.Copy(good, goodCopy);
+        var unsigned = SampleMessage();
+
+        var results = DkimVerifier.VerifyAll([good, tampered, unsigned, goodCopy], DkimVerifier.TxtRecordForKeyFile(key), DnsName);
+
+        Assert.Equal([true, false, false, true], results.Select(r => r.Verified));
+        Assert.Equal([1, 1, 0, 1], results.Select(r => r.QueriedNames.Count));
+        Assert.Contains("valid: False", results[1].Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("valid: False", results[3].Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_txt_record_carries_the_same_public_key_as_openssl_pubout()
     {
         var key = NewKey("key.pem");
