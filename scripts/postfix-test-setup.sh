@@ -3,9 +3,26 @@
 # Idempotent and non-interactive: safe to run many times, and quick when the instance already runs with this setup.
 #
 # Private means: everything lives under /var/lib/notices-test-postfix (its own main.cf/master.cf, queue, data
-# directory, Maildirs and log) and it is started with `postfix -c <dir> start`. The machine's own Postfix
-# (/etc/postfix, /var/spool/postfix, port 25) is never edited, started, stopped or reloaded by this script. As root,
-# `postfix -c` needs no alternate_config_directories entry in /etc/postfix/main.cf, so that file is not touched either.
+# directory, Maildirs and test certificates) and it is started with `postfix -c <dir> start`. The machine's own
+# Postfix (/etc/postfix, /var/spool/postfix, port 25) is never edited, started, stopped or reloaded by this script. As
+# root, `postfix -c` needs no alternate_config_directories entry in /etc/postfix/main.cf, so that file is not touched.
+#
+# Outside its folder it adds only:
+#   /var/log/postfix-notices.log   the instance's log (maillog_file, written by its own postlogd; Postfix >= 3.4).
+#                                  Tests look up queue ids ("cleanup[..]: <id>: message-id=<..>") and TLS lines in it.
+#                                  $ROOT/postfix.log (the log before issue 12) becomes a symlink to it.
+#   the Debian packages postfix and ssl-cert when missing, the system user vmail, and Debian's default snakeoil
+#   certificate (/etc/ssl/certs/ssl-cert-snakeoil.pem, /etc/ssl/private/ssl-cert-snakeoil.key) when missing.
+#
+# Ports (all on 127.0.0.1 only; the same domains and maps on each):
+#   2525  plain SMTP, no STARTTLS offered (the loopback case)
+#   2526  STARTTLS (smtpd_tls_security_level = may) with a server certificate for IP 127.0.0.1 and DNS localhost,
+#         issued by a private test CA made here with openssl: $ROOT/tls/ca.pem is the file for `--smtp-ca`.
+#         The CA is trusted nowhere else, so a client that validates normally refuses this port without it.
+#   2527  STARTTLS with Debian's self-signed snakeoil certificate (subject = the machine's hostname or localhost, no
+#         IP SAN): refused by a validating client with or without the test CA.
+#   Both TLS ports log the handshake (smtpd_tls_loglevel = 1: "TLS connection established from ...") and write the
+#   protocol and cipher into the Received: header (smtpd_tls_received_header = yes). No SASL/AUTH anywhere.
 #
 # Test domains (all delivered into Maildirs under $ROOT/mail/ by the `virtual` agent as user vmail):
 #   @patients.test          catch-all   -> patients.test/         every patient address lands here
@@ -26,8 +43,13 @@ CONF=$ROOT/etc
 QUEUE=$ROOT/queue
 DATA=$ROOT/data
 MAIL_ROOT=$ROOT/mail
-MAILLOG=$ROOT/postfix.log
+TLS=$ROOT/tls
+MAILLOG=/var/log/postfix-notices.log
 PORT=2525
+TLS_PORT=2526
+SELF_SIGNED_PORT=2527
+SNAKEOIL_CERT=/etc/ssl/certs/ssl-cert-snakeoil.pem
+SNAKEOIL_KEY=/etc/ssl/private/ssl-cert-snakeoil.key
 say() { echo "postfix-test-setup: $*"; }
 
 if [ ! -x /usr/sbin/postfix ]; then
@@ -59,6 +81,41 @@ done
 
 staging=$(mktemp -d)
 trap 'rm -rf "$staging"' EXIT
+
+# Port 2527's self-signed certificate: Debian's snakeoil pair from the ssl-cert package.
+if [ ! -f "$SNAKEOIL_CERT" ] || [ ! -f "$SNAKEOIL_KEY" ]; then
+  if ! command -v make-ssl-cert >/dev/null 2>&1; then
+    say "installing the ssl-cert package from Debian (the snakeoil certificate for port $SELF_SIGNED_PORT)"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends ssl-cert >/dev/null
+  fi
+  [ -f "$SNAKEOIL_CERT" ] && [ -f "$SNAKEOIL_KEY" ] || $SUDO make-ssl-cert generate-default-snakeoil
+fi
+
+# Port 2526's certificate chain: a private test CA and a server certificate for 127.0.0.1 and localhost, made once
+# and kept (ten years); made again only when a file is missing, the chain does not verify or expiry is < 30 days away.
+# The keys are root's only (smtpd reads them before it drops privileges); ca.pem is public.
+certs_changed=0
+if ! { [ -f "$TLS/ca.pem" ] && [ -f "$TLS/server.pem" ] && [ -f "$TLS/server.key" ] \
+       && openssl verify -CAfile "$TLS/ca.pem" "$TLS/server.pem" >/dev/null 2>&1 \
+       && openssl x509 -checkend 2592000 -noout -in "$TLS/server.pem" >/dev/null 2>&1; }; then
+  say "making a private test CA and a server certificate for 127.0.0.1/localhost in $TLS"
+  mkdir "$staging/tls"
+  openssl req -x509 -newkey rsa:2048 -nodes -sha256 -days 3650 -subj "/CN=Notices test CA (not trusted anywhere)" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
+    -keyout "$staging/tls/ca.key" -out "$staging/tls/ca.pem" 2>/dev/null
+  openssl req -new -newkey rsa:2048 -nodes -sha256 -subj "/CN=127.0.0.1" \
+    -keyout "$staging/tls/server.key" -out "$staging/tls/server.csr" 2>/dev/null
+  printf '%s\n' "basicConstraints=critical,CA:FALSE" "keyUsage=critical,digitalSignature,keyEncipherment" \
+    "extendedKeyUsage=serverAuth" "subjectAltName=IP:127.0.0.1,DNS:localhost" >"$staging/tls/server.ext"
+  openssl x509 -req -sha256 -days 3650 -set_serial "0x$(openssl rand -hex 16)" -in "$staging/tls/server.csr" \
+    -CA "$staging/tls/ca.pem" -CAkey "$staging/tls/ca.key" -extfile "$staging/tls/server.ext" \
+    -out "$staging/tls/server.pem" 2>/dev/null
+  [ -d "$TLS" ] || $SUDO install -d -o root -g root -m 0755 "$TLS"
+  $SUDO install -m 0600 "$staging/tls/ca.key" "$staging/tls/server.key" "$TLS/"
+  $SUDO install -m 0644 "$staging/tls/ca.pem" "$staging/tls/server.pem" "$TLS/"
+  certs_changed=1
+fi
 
 cat >"$staging/main.cf" <<EOF
 # Written by scripts/postfix-test-setup.sh: a private, loopback-only test MTA for the Notices test suite. Do not edit.
@@ -124,12 +181,24 @@ virtual_destination_concurrency_limit = 50
 virtual_destination_recipient_limit = 1
 EOF
 
-# Only 127.0.0.1:$PORT listens. All services unchrooted: there is no init script here to copy resolv.conf etc.
+# Only 127.0.0.1:$PORT, :$TLS_PORT and :$SELF_SIGNED_PORT listen. All services unchrooted: there is no init script here to copy resolv.conf etc.
 # into a chroot.
 cat >"$staging/master.cf" <<EOF
 # Written by scripts/postfix-test-setup.sh. Do not edit.
 # service type  private unpriv  chroot  wakeup  maxproc command + args
 127.0.0.1:$PORT inet n   -       n       -       -       smtpd
+127.0.0.1:$TLS_PORT inet n   -       n       -       -       smtpd
+  -o smtpd_tls_security_level=may
+  -o smtpd_tls_cert_file=$TLS/server.pem
+  -o smtpd_tls_key_file=$TLS/server.key
+  -o smtpd_tls_loglevel=1
+  -o smtpd_tls_received_header=yes
+127.0.0.1:$SELF_SIGNED_PORT inet n   -       n       -       -       smtpd
+  -o smtpd_tls_security_level=may
+  -o smtpd_tls_cert_file=$SNAKEOIL_CERT
+  -o smtpd_tls_key_file=$SNAKEOIL_KEY
+  -o smtpd_tls_loglevel=1
+  -o smtpd_tls_received_header=yes
 EOF
 cat >>"$staging/master.cf" <<'EOF'
 pickup    unix  n       -       n       60      1       pickup
@@ -155,6 +224,7 @@ lmtp      unix  -       -       n       -       -       lmtp
 anvil     unix  -       -       n       -       1       anvil
 scache    unix  -       -       n       -       1       scache
 postlog   unix-dgram n  -       n       -       1       postlogd
+tlsmgr    unix  -       -       n       1000?   1       tlsmgr
 EOF
 
 cat >"$staging/notices-vmailbox" <<'EOF'
@@ -177,7 +247,7 @@ greylist@patients.test     451 4.7.1 Greylisted, try again later
 greylist450@patients.test  450 4.2.0 Greylisted, try again later
 EOF
 
-changed=0
+changed=$certs_changed
 for f in main.cf master.cf notices-vmailbox notices-transport notices-greylist; do
   if ! cmp -s "$staging/$f" "$CONF/$f"; then
     $SUDO install -m 0644 "$staging/$f" "$CONF/$f"
@@ -191,14 +261,31 @@ for map in notices-vmailbox notices-transport; do
   fi
 done
 
+# postlogd would create the log 0600; the tests read it without root (it holds only test addresses).
+if [ ! -f "$MAILLOG" ] || [ "$(stat -c %a "$MAILLOG")" != 644 ]; then
+  $SUDO touch "$MAILLOG"
+  $SUDO chmod 0644 "$MAILLOG"
+fi
+# The log before issue 12 lived in $ROOT/postfix.log: keep that name working as a link to the new file.
+if [ ! -L "$ROOT/postfix.log" ]; then
+  $SUDO rm -f "$ROOT/postfix.log"
+  $SUDO ln -s "$MAILLOG" "$ROOT/postfix.log"
+fi
+
 banner() {
-  # Prints the server's first line if 127.0.0.1:$PORT answers within 2 s.
-  timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT && IFS= read -r -t 2 line <&3 && printf '%s\n' \"\$line\" && printf 'QUIT\r\n' >&3" 2>/dev/null || true
+  # Prints the server's first line if 127.0.0.1:$1 answers within 2 s.
+  timeout 3 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1 && IFS= read -r -t 2 line <&3 && printf '%s\n' \"\$line\" && printf 'QUIT\r\n' >&3" 2>/dev/null || true
 }
+all_answer() {
+  for p in "$PORT" "$TLS_PORT" "$SELF_SIGNED_PORT"; do
+    banner "$p" | grep -q '^220 mail.notices.test ESMTP notices-test' || return 1
+  done
+}
+ports="127.0.0.1:$PORT (plain), :$TLS_PORT (STARTTLS, test CA $TLS/ca.pem), :$SELF_SIGNED_PORT (STARTTLS, snakeoil)"
 
 if $SUDO postfix -c "$CONF" status >/dev/null 2>&1; then
-  if [ "$changed" -eq 0 ] && banner | grep -q '^220 mail.notices.test ESMTP notices-test'; then
-    say "private Postfix already running on 127.0.0.1:$PORT (config $CONF)"
+  if [ "$changed" -eq 0 ] && all_answer; then
+    say "private Postfix already running on $ports (config $CONF)"
     exit 0
   fi
   action="reloaded"
@@ -211,13 +298,13 @@ else
 fi
 
 for _ in $(seq 1 50); do
-  if banner | grep -q '^220 mail.notices.test ESMTP notices-test'; then
-    say "private Postfix $action on 127.0.0.1:$PORT (config $CONF, Maildirs $MAIL_ROOT, log $MAILLOG);" \
+  if all_answer; then
+    say "private Postfix $action on $ports (config $CONF, Maildirs $MAIL_ROOT, log $MAILLOG);" \
       "/etc/postfix and the system's own Postfix were not changed"
     exit 0
   fi
   sleep 0.2
 done
-echo "postfix-test-setup: 127.0.0.1:$PORT gives no 220 banner after 10 s; last lines of $MAILLOG:" >&2
+echo "postfix-test-setup: not all of $ports give a 220 banner after 10 s; last lines of $MAILLOG:" >&2
 tail -n 30 "$MAILLOG" >&2 || true
 exit 1

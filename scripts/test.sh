@@ -16,14 +16,17 @@ command -v sqlite3   >/dev/null 2>&1 || missing+=(sqlite3)         # the ledger 
 [ -x /usr/sbin/cupsd ]                 || missing+=(cups)            # the printing tests print through a real CUPS
 [ -x /usr/lib/cups/backend/cups-pdf ]  || missing+=(printer-driver-cups-pdf) # ... onto a cups-pdf queue
 command -v lpadmin   >/dev/null 2>&1 || missing+=(cups-client)     # lpadmin, lp, lpstat, cupsenable/cupsdisable, cupsaccept/cupsreject
+# The DKIM tests verify signatures with Debian's dkimpy under the system Python (a pyenv python3 may come first on PATH).
+/usr/bin/python3 -c "import dkim" >/dev/null 2>&1 || missing+=(python3-dkim)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} from Debian's packages"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The SMTP and DSN tests talk to a real, private Postfix instance on 127.0.0.1:2525 (own config under
-# /var/lib/notices-test-postfix; the machine's own Postfix and /etc/postfix are left alone).
+# The SMTP and DSN tests talk to a real, private Postfix instance on 127.0.0.1:2525, with STARTTLS on :2526 (private
+# test CA) and :2527 (snakeoil) (own config under /var/lib/notices-test-postfix, log /var/log/postfix-notices.log; the
+# machine's own Postfix and /etc/postfix are left alone).
 bash scripts/postfix-test-setup.sh
 
 # The printing tests print through a real, private cupsd on 127.0.0.1:6631 with a cups-pdf queue (own config under

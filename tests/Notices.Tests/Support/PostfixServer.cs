@@ -5,9 +5,9 @@ using System.Text;
 namespace Notices.Tests.Support;
 
 /// <summary>
-/// The private Postfix instance on 127.0.0.1:2525 that scripts/postfix-test-setup.sh installs under
-/// <see cref="InstanceRoot"/> (its own main.cf, queue and Maildirs; the machine's own Postfix is never touched), and the
-/// Maildirs it delivers into. Tests that use it belong to the "postfix" collection (<see cref="PostfixCollection"/>)
+/// The private Postfix instance on 127.0.0.1:2525 (plain), :2526 and :2527 (STARTTLS) that
+/// scripts/postfix-test-setup.sh installs under <see cref="InstanceRoot"/> (its own main.cf, queue, Maildirs and test CA;
+/// the machine's own Postfix is never touched), the Maildirs it delivers into, and its log (<see cref="PostfixLog"/>). Tests that use it belong to the "postfix" collection (<see cref="PostfixCollection"/>)
 /// so they never overlap.
 /// </summary>
 /// <remarks>
@@ -23,8 +23,26 @@ public static class PostfixServer
     public const int Port = 2525;
     public const string SmtpUrl = "smtp://127.0.0.1:2525";
 
-    /// <summary>Everything of the private instance: etc/ (main.cf), queue/, data/, mail/ and postfix.log.</summary>
+    /// <summary>STARTTLS offered (2525 offers none), with a certificate for 127.0.0.1 and localhost issued by <see cref="TestCaFile"/>.</summary>
+    public const int TlsPort = 2526;
+    public const string TlsSmtpUrl = "smtp://127.0.0.1:2526";
+
+    /// <summary>STARTTLS offered with Debian's self-signed snakeoil certificate (<see cref="SelfSignedCertificateFile"/>;
+    /// its name is the machine's hostname or localhost, never 127.0.0.1): no validating client accepts it.</summary>
+    public const int SelfSignedTlsPort = 2527;
+    public const string SelfSignedTlsSmtpUrl = "smtp://127.0.0.1:2527";
+
+    /// <summary>Everything of the private instance: etc/ (main.cf), queue/, data/, mail/, tls/ (the test CA).</summary>
     public const string InstanceRoot = "/var/lib/notices-test-postfix";
+
+    /// <summary>The private test CA (PEM) that issued port 2526's certificate; trusted nowhere else: the file for <c>--smtp-ca</c>.</summary>
+    public const string TestCaFile = InstanceRoot + "/tls/ca.pem";
+
+    /// <summary>Port 2527's certificate, self-signed.</summary>
+    public const string SelfSignedCertificateFile = "/etc/ssl/certs/ssl-cert-snakeoil.pem";
+
+    /// <summary>The instance's log (maillog_file): queue ids, deliveries, TLS handshakes. Read it with <see cref="PostfixLog"/>.</summary>
+    public const string LogPath = PostfixLog.Path;
 
     /// <summary>The instance's config directory, given to every postfix command as <c>-c</c>.</summary>
     public const string ConfigDirectory = InstanceRoot + "/etc";
@@ -54,18 +72,19 @@ public static class PostfixServer
     /// <summary>Makes sure the test Postfix answers on 127.0.0.1:2525, running the setup script when it does not.</summary>
     public static void EnsureRunning()
     {
-        // An instance set up before the replies domain existed needs the script again (it reloads a running one).
-        if (AnswersWithBanner() && Directory.Exists(Path.Combine(RepliesMaildir, "new")))
+        // An instance set up before the replies domain, the TLS ports or the log in /var/log existed needs the script
+        // again (it reloads a running one).
+        if (AllPortsAnswer() && Directory.Exists(Path.Combine(RepliesMaildir, "new")) && File.Exists(LogPath))
         {
             return;
         }
 
         var script = Path.Combine(RepoPaths.Root, "scripts", "postfix-test-setup.sh");
         var (exitCode, output) = Run("bash", TimeSpan.FromMinutes(5), script);
-        if (exitCode != 0 || !WaitUntil(AnswersWithBanner, TimeSpan.FromSeconds(15)))
+        if (exitCode != 0 || !WaitUntil(AllPortsAnswer, TimeSpan.FromSeconds(15)))
         {
             throw new InvalidOperationException(
-                $"Postfix does not answer on {Host}:{Port} after {script} (exit {exitCode}):\n{output}");
+                $"Postfix does not answer on {Host}:{Port}, {TlsPort} and {SelfSignedTlsPort} after {script} (exit {exitCode}):\n{output}");
         }
     }
 
@@ -113,6 +132,19 @@ public static class PostfixServer
             $"{maildir}: {files.Count} message(s) after {timeout.TotalSeconds:0.#} s, expected at least {count}.");
     }
 
+    /// <summary>Waits for the message with this Message-ID header in a Maildir and returns its path; other messages may be there.</summary>
+    public static string WaitForMessage(string maildir, string messageId, TimeSpan timeout)
+    {
+        var header = "\nMessage-ID: " + messageId + "\n";
+        string? found = null;
+        if (WaitUntil(() => (found = MessageFiles(maildir).FirstOrDefault(f => File.ReadAllText(f).Contains(header, StringComparison.OrdinalIgnoreCase))) is not null, timeout))
+        {
+            return found!;
+        }
+
+        throw new TimeoutException($"{maildir}: no message with Message-ID {messageId} after {timeout.TotalSeconds:0.#} s.");
+    }
+
     /// <summary>Waits until Postfix's queue is empty (everything delivered or bounced); throws with what is left.</summary>
     public static void WaitForQueueEmpty(TimeSpan timeout)
     {
@@ -155,19 +187,28 @@ public static class PostfixServer
     public static void Start()
     {
         var (exitCode, output) = Run("postfix", TimeSpan.FromSeconds(30), "-c", ConfigDirectory, "start");
-        if (!WaitUntil(AnswersWithBanner, TimeSpan.FromSeconds(15)))
+        if (!WaitUntil(AllPortsAnswer, TimeSpan.FromSeconds(15)))
         {
             throw new InvalidOperationException($"Postfix gives no 220 banner after postfix start (exit {exitCode}):\n{output}");
         }
     }
 
-    /// <summary>True when something on 127.0.0.1:2525 greets with "220 ".</summary>
-    public static bool AnswersWithBanner()
+    /// <summary>The queue id Postfix gave this Message-ID (the latest one after <paramref name="since"/>, a <see cref="PostfixLog.Mark"/>).</summary>
+    public static string QueueIdFor(string messageId, long since = 0) => PostfixLog.QueueIdFor(messageId, since);
+
+    /// <summary>True when the smtpd session that received <paramref name="queueId"/> ran over TLS, by the log.</summary>
+    public static bool TlsLoggedFor(string queueId) => PostfixLog.TlsLoggedFor(queueId);
+
+    private static bool AllPortsAnswer() =>
+        AnswersWithBanner(Port) && AnswersWithBanner(TlsPort) && AnswersWithBanner(SelfSignedTlsPort);
+
+    /// <summary>True when something on 127.0.0.1:<paramref name="port"/> (2525 by default) greets with "220 ".</summary>
+    public static bool AnswersWithBanner(int port = Port)
     {
         try
         {
             using var client = new TcpClient();
-            if (!client.ConnectAsync(Host, Port).Wait(TimeSpan.FromSeconds(2)))
+            if (!client.ConnectAsync(Host, port).Wait(TimeSpan.FromSeconds(2)))
             {
                 return false;
             }
