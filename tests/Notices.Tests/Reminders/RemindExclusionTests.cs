@@ -25,11 +25,14 @@ public sealed class RemindExclusionTests : IDisposable
 
         File.AppendAllText(Path.Combine(notice, "notice.yaml"), "\nexclude_patients_file: excluded.csv\n");
         File.WriteAllText(Path.Combine(notice, "excluded.csv"), "patient_id\nNOT-A-PATIENT\n");
+        Assert.Equal(0, _ws.Run("approve", notice, "--by", "RA", "--db", "s.db").ExitCode);
         var send = _ws.Run("send", notice, "--db", "s.db", "--out", "out", "--date", "2026-11-21");
         Assert.True(send.ExitCode is 0 or 3, send.All);
         Assert.Equal(1, _ws.Scalar("SELECT COUNT(*) FROM letters WHERE PatientId = 'P0002' AND ReminderOf IS NULL"));
 
         File.WriteAllText(Path.Combine(notice, "excluded.csv"), "patient_id\nNOT-A-PATIENT\np0002\n");
+        // The changed list is a changed package: it is approved again before the reminders go out.
+        Assert.Equal(0, _ws.Run("approve", notice, "--by", "RA", "--db", "s.db").ExitCode);
         var remind = _ws.Run(RemindWorkspace.RemindArgs(RemindWorkspace.Today(40), "--notice", notice));
 
         Assert.True(remind.ExitCode is 0 or 3, remind.All);
