@@ -16,6 +16,7 @@ command -v sqlite3   >/dev/null 2>&1 || missing+=(sqlite3)         # the ledger 
 [ -x /usr/sbin/cupsd ]                 || missing+=(cups)            # the printing tests print through a real CUPS
 [ -x /usr/lib/cups/backend/cups-pdf ]  || missing+=(printer-driver-cups-pdf) # ... onto a cups-pdf queue
 command -v lpadmin   >/dev/null 2>&1 || missing+=(cups-client)     # lpadmin, lp, lpstat, cupsenable/cupsdisable, cupsaccept/cupsreject
+/usr/bin/python3 -c "import dkim" >/dev/null 2>&1 || missing+=(python3-dkim) # the DKIM tests verify with an independent verifier
 if [ ${#missing[@]} -gt 0 ]; then
   echo "test.sh: installing ${missing[*]} from Debian's packages"
   $SUDO apt-get update -qq

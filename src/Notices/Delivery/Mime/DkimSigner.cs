@@ -15,6 +15,7 @@ public sealed class DkimSigner : IDisposable
         ["From", "To", "Reply-To", "Subject", "Date", "Message-ID", "MIME-Version", "Content-Type", "Auto-Submitted", "Content-Language"];
 
     private readonly RSA _key;
+    private readonly Lock _sign = new();
 
     public DkimSigner(string domain, string selector, RSA key)
     {
@@ -93,7 +94,14 @@ public sealed class DkimSigner : IDisposable
 
         // The signature's own header, b= empty and without its CRLF (RFC 6376 §3.7).
         data.Append(DkimCanonical.RelaxedHeader(unsigned.Text));
-        var signature = Convert.ToBase64String(_key.SignData(Encoding.ASCII.GetBytes(data.ToString()), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        byte[] raw;
+        lock (_sign)
+        {
+            // Workers sign in parallel; one RSA object is not documented as thread-safe.
+            raw = _key.SignData(Encoding.ASCII.GetBytes(data.ToString()), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+
+        var signature = Convert.ToBase64String(raw);
 
         // Fold b= inside its value; a verifier removes the whole value, folding included.
         var text = new StringBuilder(unsigned.Text);
