@@ -63,7 +63,8 @@ public static class HeaderFolding
             }
         }
 
-        tokens.Add("<" + mailbox.Address + ">");
+        // A bare addr-spec without a display name, as most mailers write it.
+        tokens.Add(tokens.Count == 0 ? mailbox.Address : "<" + mailbox.Address + ">");
         return tokens;
     }
 

@@ -65,7 +65,7 @@ public sealed class MimeMessageTests : IDisposable
         Assert.Equal(["From", "To", "Reply-To", "Subject", "Date", "Message-ID", "Auto-Submitted", "Content-Language", "MIME-Version", "Content-Type"],
             TopHeaderNames(MimeTestContent.Ascii(bytes)));
         Assert.Equal("\"Medtronic Danmark\" <fsn@medtronic-sample.example.com>", eml.Headers["From"]);
-        Assert.Equal("<svar+FA830-DK-000042.abcdefghijklmnop@replies.example.com>", eml.Headers["Reply-To"]);
+        Assert.Equal("svar+FA830-DK-000042.abcdefghijklmnop@replies.example.com", eml.Headers["Reply-To"]);
         Assert.Equal("Sat, 05 Dec 2026 18:20:07 +0100", eml.Headers["Date"]);
         Assert.Equal("<FA830-DK-000042.0123456789abcdef@bounces.example.com>", eml.Headers["Message-ID"]);
         Assert.Equal("auto-generated", eml.Headers["Auto-Submitted"]);

@@ -84,7 +84,7 @@ public sealed class PickupMimeTests : IDisposable
         Assert.Equal(await MimeTestContent.Bytes(content), file);
         Assert.DoesNotMatch("(?im)^(Sender|X-Sender|X-Receiver|Return-Path|Bcc):", raw);
         Assert.DoesNotContain("bounces+", raw, StringComparison.Ordinal);
-        Assert.Contains("Reply-To: <" + s_verp.ReplyAddress("FA830", "FA830-DK-000042", "replies.example.com") + ">", raw, StringComparison.Ordinal);
+        Assert.Contains("Reply-To: " + s_verp.ReplyAddress("FA830", "FA830-DK-000042", "replies.example.com") + "\r\n", raw, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_pickup, ".tmp"))); // no .part file left behind
     }
 
