@@ -18,18 +18,14 @@ public sealed class MimeMessage
 {
     private static readonly byte[] s_crlf = "\r\n"u8.ToArray();
     private readonly MailContent _content;
-    private readonly string _mixed;
-    private readonly string _alternative;
     private readonly byte[] _head;
     private readonly byte[] _tail;
     private readonly long _attachmentLength;
 
-    private MimeMessage(MailContent content, IReadOnlyList<MimeHeader> headers, string mixed, string alternative, byte[] head, byte[] tail, long attachmentLength)
+    private MimeMessage(MailContent content, IReadOnlyList<MimeHeader> headers, byte[] head, byte[] tail, long attachmentLength)
     {
         _content = content;
         Headers = headers;
-        _mixed = mixed;
-        _alternative = alternative;
         _head = head;
         _tail = tail;
         _attachmentLength = attachmentLength;
@@ -64,7 +60,7 @@ public sealed class MimeMessage
         var headers = TopHeaders(content, mixed);
         var (head, tail) = BodyFrame(content, mixed, alternative);
         var length = new FileInfo(content.AttachmentPath).Length;
-        var message = new MimeMessage(content, headers, mixed, alternative, head, tail, length);
+        var message = new MimeMessage(content, headers, head, tail, length);
         if (content.Dkim is { } dkim)
         {
             using var hash = new RelaxedBodyHash();

@@ -144,6 +144,14 @@ public sealed class MimeMessageTests : IDisposable
     }
 
     [Fact]
+    public async Task Quotes_and_backslashes_in_an_ascii_name_are_escaped_inside_the_quoted_string()
+    {
+        var (bytes, _) = await MimeTestContent.Write(_dir, MimeTestContent.For(_pdf, toName: "Ole \"Bo\" <x@evil.test>, Hansen\\"));
+
+        Assert.Contains("\r\nTo: \"Ole \\\"Bo\\\" <x@evil.test>, Hansen\\\\\" <soeren@example.com>\r\n", MimeTestContent.Ascii(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_non_ascii_attachment_name_uses_rfc_2231_continuations_that_decode_to_the_name()
     {
         var fileName = "Vigtig-sikkerhedsmeddelelse-til-Søren-Ærø-Åkjær-om-insulinpumpen-FA830.pdf";
