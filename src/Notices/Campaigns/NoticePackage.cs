@@ -24,6 +24,8 @@ public sealed record NoticePackage
     public string? BounceDomain { get; init; }
     /// <summary>Domain for per-letter Reply-To addresses (svar+letter-id.tag@domain); without it Reply-To is <see cref="EmailReplyTo"/>.</summary>
     public string? ReplyDomain { get; init; }
+    /// <summary>DKIM signing of every email; null: unsigned.</summary>
+    public DkimSettings? Dkim { get; init; }
     /// <summary>Where the reply form is sent back (address lines); defaults to the sender's address.</summary>
     public IReadOnlyList<string> ReplyAddress { get; init; } = [];
     public WindowRect Window { get; init; } = WindowRect.C5Left;

@@ -90,6 +90,7 @@ public static class NoticePackageLoader
             ReadAddress(reader, senderMap, "email", "sender.email");
         }
 
+        var dkim = ReadDkim(reader, root);
         var window = ReadWindow(reader, root);
         var envelope = ReadEnvelope(reader, root);
         var returnAddress = ReadReturnAddress(reader, root);
@@ -116,6 +117,7 @@ public static class NoticePackageLoader
             EmailReplyTo = emailReplyTo,
             BounceDomain = bounceDomain,
             ReplyDomain = replyDomain,
+            Dkim = dkim,
             ReplyAddress = reply is null ? [] : reader.StringList(reply, "address", "reply.address"),
             Window = window,
             Envelope = envelope,
@@ -366,6 +368,39 @@ public static class NoticePackageLoader
         on = value?.Trim().ToLowerInvariant() is "true" or "yes" or "on" or "ja";
         return on || value?.Trim().ToLowerInvariant() is "false" or "no" or "off" or "nej";
     }
+
+    /// <summary><c>dkim: { domain, selector }</c>: a domain like reply_domain, a selector of DNS labels.</summary>
+    private static DkimSettings? ReadDkim(YamlNodeReader reader, YamlMappingNode root)
+    {
+        if (reader.OptionalMap(root, "dkim", "dkim") is not { } map)
+        {
+            return null;
+        }
+
+        var domain = reader.RequiredString(map, "domain", "dkim.domain");
+        var selector = reader.RequiredString(map, "selector", "dkim.selector");
+        var ok = true;
+        if (domain.Length > 0 && !IsDomain(domain))
+        {
+            reader.Problem(reader.Child(map, "domain"),
+                $"'dkim.domain' must be a domain name such as medtronic-sample.example.com (letters, digits, '-' and dots), not '{domain}'.");
+            ok = false;
+        }
+
+        if (selector.Length > 0 && !IsSelector(selector))
+        {
+            reader.Problem(reader.Child(map, "selector"),
+                $"'dkim.selector' must be a DNS label such as notices2026 (letters, digits and '-', at most 63, dots between labels), not '{selector}'.");
+            ok = false;
+        }
+
+        return ok && domain.Length > 0 && selector.Length > 0 ? new DkimSettings(domain.ToLowerInvariant(), selector) : null;
+    }
+
+    private static bool IsSelector(string value) =>
+        value.Length <= 253 && value.Split('.').All(label =>
+            label.Length is > 0 and <= 63 && label[0] != '-' && label[^1] != '-'
+            && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'));
 
     private static bool IsSafeId(string value) =>
         value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

@@ -1,45 +1,27 @@
 using System.Net.Mail;
 using System.Net.Mime;
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Notices.Delivery;
 
 /// <summary>
+/// The System.Net.Mail message the SMTP channel still sends until it moves to <see cref="Mime.MimeMessage"/> (the pickup
+/// channel already has). Addressing comes from <see cref="EmailAddressing"/>.
 /// Builds the <see cref="MailMessage"/> for a letter: From from the options, Reply-To per letter (<see cref="ReplyToFor"/>), To = recipient, UTF-8 subject,
 /// plain text plus an HTML alternative, the PDF attached as a stream from disk, our own Message-ID, and a signed VERP Sender (<see cref="VerpSigner"/>).
 /// Every header value from data goes through <see cref="HeaderText.Clean"/>.
 /// </summary>
 internal sealed class EmailMessageFactory(EmailIdentity options)
 {
-    private readonly string _messageIdDomain = options.MessageIdDomain
-        ?? new MailAddress(options.FromAddress).Host;
+    private readonly EmailAddressing _addressing = new(options);
 
-    // Checked up front: an unsigned VERP address would make every report about the letter unmatchable.
-    private readonly VerpSigner? _verp = string.IsNullOrWhiteSpace(options.BounceDomain) ? null
-        : options.Verp ?? throw new ArgumentException("A bounce domain needs a VERP signer (EmailIdentity.Verp).", nameof(options));
+    public static string NewMessageId(string letterId, string domain) => EmailAddressing.NewMessageId(letterId, domain);
 
-    // The same key signs the per-letter Reply-To (over another purpose string, see VerpSigner.ReplyTag).
-    private readonly VerpSigner? _replySigner = string.IsNullOrWhiteSpace(options.ReplyDomain) ? null
-        : options.Verp ?? throw new ArgumentException("A reply domain needs a VERP signer (EmailIdentity.Verp).", nameof(options));
+    public string NewMessageId(string letterId) => _addressing.NewMessageId(letterId);
 
-    public static string NewMessageId(string letterId, string domain)
-    {
-        var random = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
-        return $"<{HeaderText.Token(letterId)}.{random}@{domain}>";
-    }
+    public string? VerpAddressFor(OutgoingLetter letter) => _addressing.VerpAddressFor(letter);
 
-    /// <summary>A fresh Message-ID for one send of a letter; retries of that send reuse it.</summary>
-    public string NewMessageId(string letterId) => NewMessageId(letterId, _messageIdDomain);
-
-    /// <summary>The letter's signed VERP address, or null without a bounce domain. The one place both email channels get it.</summary>
-    public string? VerpAddressFor(OutgoingLetter letter) =>
-        _verp?.Address(letter.CampaignId, letter.LetterId, options.BounceDomain!);
-
-    /// <summary>The letter's Reply-To: its signed <c>svar+</c> address with a reply domain, else the fixed reply_to, else null.</summary>
-    public string? ReplyToFor(OutgoingLetter letter) =>
-        _replySigner?.ReplyAddress(letter.CampaignId, letter.LetterId, options.ReplyDomain!)
-        ?? (string.IsNullOrWhiteSpace(options.ReplyToAddress) ? null : options.ReplyToAddress);
+    public string? ReplyToFor(OutgoingLetter letter) => _addressing.ReplyToFor(letter);
 
     /// <summary>
     /// The caller disposes the message, which closes the attachment stream. <paramref name="requestDsn"/> asks the

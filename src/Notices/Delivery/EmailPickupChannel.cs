@@ -1,15 +1,15 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.Mail;
 using Notices.Campaigns;
+using Notices.Delivery.Mime;
 using Notices.Model;
 
 namespace Notices.Delivery;
 
 /// <summary>
-/// Email through a pickup directory: System.Net.Mail writes each message as an .eml file, which an MTA (or a person)
-/// picks up. Each worker owns one <see cref="SmtpClient"/> (they allow one operation at a time) writing into a private
-/// temp directory under <c>.tmp/</c>; the finished file is fsynced and staged as <c>.tmp/{letter-id}.eml</c>. Then the
+/// Email through a pickup directory: each message is written as an .eml file (by <see cref="MimeMessage"/>, the same
+/// bytes SMTP DATA carries, so no envelope: the VERP sender exists only as MAIL FROM), which an MTA (or a person) picks
+/// up. Up to <see cref="EmailPickupOptions.Workers"/> messages are written at once, each to its own temp file under
+/// <c>.tmp/</c>; the finished file is fsynced and staged as <c>.tmp/{letter-id}.eml</c>. Then the
 /// intent (<c>EmailSending</c> with the Message-ID) is made durable, and only then is the file renamed into the pickup
 /// directory: the hand-over. A run killed between the two completes the rename on resume, with the same Message-ID,
 /// so an MTA collecting the directory never sees one letter twice.
@@ -23,19 +23,19 @@ public sealed class EmailPickupChannel : IDeliveryChannel
 {
     private readonly EmailPickupOptions _options;
     private readonly IDeliveryLog _log;
-    private readonly EmailMessageFactory _factory;
+    private readonly EmailAddressing _addressing;
     private readonly string _pickupDirectory;
     private readonly string _tempRoot;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentBag<PickupWorker> _idle = [];
-    private readonly ConcurrentBag<PickupWorker> _all = [];
+    private readonly TimeProvider _time;
 
-    public EmailPickupChannel(EmailPickupOptions options, IDeliveryLog log)
+    public EmailPickupChannel(EmailPickupOptions options, IDeliveryLog log, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _log = log ?? throw new ArgumentNullException(nameof(log));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Workers, 1);
-        _factory = new EmailMessageFactory(options.Identity);
+        _addressing = new EmailAddressing(options.Identity);
         _pickupDirectory = Path.GetFullPath(options.PickupDirectory);
         _tempRoot = Path.Combine(_pickupDirectory, ".tmp");
         Directory.CreateDirectory(_tempRoot);
@@ -53,15 +53,13 @@ public sealed class EmailPickupChannel : IDeliveryChannel
     {
         ArgumentNullException.ThrowIfNull(letter);
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var worker = _idle.TryTake(out var idle) ? idle : NewWorker();
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Deliver(worker, letter);
+            await DeliverOneAsync(letter, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
-            _idle.Add(worker);
             _slots.Release();
         }
     }
@@ -70,11 +68,6 @@ public sealed class EmailPickupChannel : IDeliveryChannel
 
     public ValueTask DisposeAsync()
     {
-        foreach (var worker in _all)
-        {
-            worker.Dispose();
-        }
-
         try
         {
             if (Directory.Exists(_tempRoot) && !Directory.EnumerateFileSystemEntries(_tempRoot).Any())
@@ -91,7 +84,7 @@ public sealed class EmailPickupChannel : IDeliveryChannel
         return ValueTask.CompletedTask;
     }
 
-    private void Deliver(PickupWorker worker, OutgoingLetter letter)
+    private async Task DeliverOneAsync(OutgoingLetter letter, CancellationToken cancellationToken)
     {
         var fileName = FileNameFor(letter.LetterId);
         var staged = Path.Combine(_tempRoot, fileName);
@@ -123,34 +116,39 @@ public sealed class EmailPickupChannel : IDeliveryChannel
             return;
         }
 
-        var messageId = letter.MessageId ?? _factory.NewMessageId(letter.LetterId);
+        var messageId = letter.MessageId ?? _addressing.NewMessageId(letter.LetterId);
+        // Unique per attempt, so two writers of one letter never share a half-written file.
+        var partial = Path.Combine(_tempRoot, fileName + "." + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture) + ".part");
         try
         {
-            worker.ClearTemp();
-            using (var pdf = File.OpenRead(letter.PdfPath))
-            using (var message = _factory.Create(letter, pdf, messageId, requestDsn: false))
+            var message = await MimeMessage.CreateAsync(_addressing.Content(letter, messageId, _time.GetLocalNow()), cancellationToken).ConfigureAwait(false);
+            var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true);
+            await using (stream.ConfigureAwait(false))
             {
-                worker.Client.Send(message);
-            }
-
-            var written = worker.TakeWrittenFile();
-            using (var stream = new FileStream(written, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
-            {
+                await message.WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(written, staged, overwrite: true);
+            File.Move(partial, staged, overwrite: true);
         }
         catch (FormatException)
         {
             // The message text can quote the address; keep the reason generic.
+            DeleteQuietly(partial);
             Fail(letter, "invalid email address", null);
             return;
         }
-        catch (Exception ex) when (ex is SmtpException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
+            DeleteQuietly(partial);
             Fail(letter, "could not write the message: " + ex.GetType().Name, null);
             return;
+        }
+        catch (OperationCanceledException)
+        {
+            DeleteQuietly(partial);
+            throw;
         }
 
         _log.RecordIntent([new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
@@ -176,11 +174,15 @@ public sealed class EmailPickupChannel : IDeliveryChannel
         _log.Record(new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
             new EmailFailed(reason, MessageId: messageId)));
 
-    private PickupWorker NewWorker()
+    private static void DeleteQuietly(string path)
     {
-        var dir = Path.Combine(_tempRoot, Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture));
-        var worker = new PickupWorker(dir);
-        _all.Add(worker);
-        return worker;
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A leftover .part file is never picked up (only *.eml is) and holds no delivered mail.
+        }
     }
 }

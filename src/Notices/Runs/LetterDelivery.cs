@@ -151,6 +151,7 @@ public sealed class LetterDelivery(NoticesDbContext db, ILetterPdfWriter pdfWrit
             // Signed VERP and Reply-To; the key is NOTICES_VERP_KEY, else the store's own (made on first use).
             Verp = notice.BounceDomain is null && notice.ReplyDomain is null ? null : VerpSigner.FromEnvironmentOr(() => StoreSecrets.VerpKey(db)),
             MessageIdDomain = notice.BounceDomain ?? address.Host,
+            Dkim = DkimKey.SignerFor(notice),
         };
     }
 }

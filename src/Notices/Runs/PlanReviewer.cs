@@ -21,6 +21,7 @@ public static class PlanReviewer
         var composer = new LetterComposer(notice, templates);
         NoticeTextCheck.Ensure(notice, composer);
         ReferenceGuard.EnsureOwn(db, notice);
+        DkimKey.Check(notice);
         var plan = new CampaignPlanner(new StorePatientRecordSource(db), new StoreLetterIdRegistry(db)).Plan(notice);
 
         var problems = new List<PlanProblem>(plan.Problems);

@@ -99,9 +99,10 @@ public sealed class VerpKeyTests(SentCampaignFixture sent) : IClassFixture<SentC
 
         var eml = Directory.GetFiles(Path.Combine(dir.Path, "out", SentCampaignFixture.CampaignId, "email"), "*.eml").Order(StringComparer.Ordinal).First();
         var letterId = Path.GetFileNameWithoutExtension(eml);
-        var sender = new EmlFile(eml).Header("Sender");
+        // The VERP address is no header (it is MAIL FROM only); the per-letter Reply-To is signed with the same key.
+        var sender = new EmlFile(eml).Header("Reply-To");
         var fromEnvironment = new VerpSigner(System.Text.Encoding.UTF8.GetBytes(EnvironmentKey));
-        Assert.Contains(fromEnvironment.Address(SentCampaignFixture.CampaignId, letterId, "bounces.example.com"), sender, StringComparison.Ordinal);
+        Assert.Contains(fromEnvironment.ReplyAddress(SentCampaignFixture.CampaignId, letterId, "replies.example.com"), sender, StringComparison.Ordinal);
         byte[] storeKey;
         using (var db = StoreSchema.Open(Path.Combine(dir.Path, "n.db")))
         {
@@ -109,7 +110,7 @@ public sealed class VerpKeyTests(SentCampaignFixture sent) : IClassFixture<SentC
         }
 
         SqliteConnection.ClearAllPools();
-        Assert.DoesNotContain(new VerpSigner(storeKey).Tag(SentCampaignFixture.CampaignId, letterId), sender, StringComparison.Ordinal);
+        Assert.DoesNotContain(new VerpSigner(storeKey).ReplyTag(SentCampaignFixture.CampaignId, letterId), sender, StringComparison.Ordinal);
         Assert.DoesNotContain(EnvironmentKey, send.All, StringComparison.Ordinal);
     }
 

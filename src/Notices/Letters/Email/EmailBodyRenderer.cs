@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Renderers;
+using Markdig.Renderers.Html.Inlines;
 using Markdig.Syntax;
 
 namespace Notices.Letters.Email;
@@ -7,7 +8,7 @@ namespace Notices.Letters.Email;
 /// <summary>
 /// Turns the merged email Markdown into the two MIME bodies: an HTML document (Markdig's HTML renderer inside
 /// <see cref="EmailHtmlDocument"/>) and plain text (<see cref="PlainTextRenderer"/>). Both come from one parse
-/// with <see cref="MarkdownPipelines.Letter"/>.
+/// with <see cref="MarkdownPipelines.Letter"/>. A line break inside a paragraph is a line break in both bodies.
 /// </summary>
 public static class EmailBodyRenderer
 {
@@ -23,6 +24,8 @@ public static class EmailBodyRenderer
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var renderer = new HtmlRenderer(writer);
         MarkdownPipelines.Letter.Setup(renderer);
+        // A line break inside a paragraph of email.md is meant (a signature: name, then organisation): <br>, not a space.
+        renderer.ObjectRenderers.FindExact<LineBreakInlineRenderer>()!.RenderAsHardlineBreak = true;
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();

@@ -4,17 +4,18 @@ using Markdig.Syntax.Inlines;
 
 namespace Notices.Letters.Email;
 
-/// <summary>Flattens Markdig inlines to plain text: emphasis dropped, links as "text (url)", hard breaks as '\n'.</summary>
+/// <summary>Flattens Markdig inlines to plain text: emphasis dropped, links as "text (url)", hard breaks as '\n';
+/// soft breaks (a line break inside a paragraph) as '\n' when asked (email bodies), else as a space.</summary>
 public static class PlainTextInlines
 {
-    public static string ToText(ContainerInline? inlines)
+    public static string ToText(ContainerInline? inlines, bool softBreaksAsNewlines = false)
     {
         var builder = new StringBuilder();
-        Append(builder, inlines);
+        Append(builder, inlines, softBreaksAsNewlines);
         return builder.ToString();
     }
 
-    private static void Append(StringBuilder builder, Inline? inline)
+    private static void Append(StringBuilder builder, Inline? inline, bool softNewline)
     {
         switch (inline)
         {
@@ -30,7 +31,7 @@ public static class PlainTextInlines
                 builder.Append(entity.Transcoded.AsSpan());
                 break;
             case LineBreakInline lineBreak:
-                builder.Append(lineBreak.IsHard ? '\n' : ' ');
+                builder.Append(lineBreak.IsHard || softNewline ? '\n' : ' ');
                 break;
             case AutolinkInline autolink:
                 builder.Append(autolink.Url);
@@ -39,7 +40,7 @@ public static class PlainTextInlines
                 builder.Append(html.Tag);
                 break;
             case LinkInline link:
-                AppendLink(builder, link);
+                AppendLink(builder, link, softNewline);
                 break;
             case PipeTableDelimiterInline:
                 builder.Append('|');
@@ -47,18 +48,18 @@ public static class PlainTextInlines
             case ContainerInline container:
                 foreach (var child in container)
                 {
-                    Append(builder, child);
+                    Append(builder, child, softNewline);
                 }
                 break;
         }
     }
 
-    private static void AppendLink(StringBuilder builder, LinkInline link)
+    private static void AppendLink(StringBuilder builder, LinkInline link, bool softNewline)
     {
         var childText = new StringBuilder();
         foreach (var child in link)
         {
-            Append(childText, child);
+            Append(childText, child, softNewline);
         }
         var text = childText.ToString();
         if (link.IsImage)

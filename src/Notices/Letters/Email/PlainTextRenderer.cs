@@ -58,7 +58,7 @@ public sealed class PlainTextRenderer
     private List<string> RenderBlock(Block block, int width) => block switch
     {
         HeadingBlock heading => RenderHeading(heading, width),
-        ParagraphBlock paragraph => TextWrapper.Wrap(PlainTextInlines.ToText(paragraph.Inline), width),
+        ParagraphBlock paragraph => TextWrapper.Wrap(PlainTextInlines.ToText(paragraph.Inline, softBreaksAsNewlines: true), width),
         ListBlock list => RenderList(list, width),
         Table table => RenderTable(table),
         QuoteBlock quote => RenderContainer(quote, width - 2, blankBetweenBlocks: true)

@@ -1,0 +1,48 @@
+using System.Buffers.Text;
+
+namespace Notices.Delivery.Mime;
+
+/// <summary>Base64 in 76-character CRLF lines, streamed from a file in chunks: the file is never held in memory.</summary>
+public static class Base64Lines
+{
+    private const int BytesPerLine = 57; // 57 bytes → 76 base64 characters
+    private const int LinesPerChunk = 512;
+
+    /// <summary>Bytes the encoding of <paramref name="length"/> input bytes takes, line breaks included.</summary>
+    public static long EncodedLength(long length)
+    {
+        var fullLines = length / BytesPerLine;
+        var rest = length % BytesPerLine;
+        return (fullLines * (76 + 2)) + (rest == 0 ? 0 : (((rest + 2) / 3 * 4) + 2));
+    }
+
+    public static async Task WriteAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+    {
+        var input = new byte[BytesPerLine * LinesPerChunk];
+        var output = new byte[(76 + 2) * LinesPerChunk];
+        while (true)
+        {
+            var read = await source.ReadAtLeastAsync(input, input.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return;
+            }
+
+            var written = 0;
+            for (var offset = 0; offset < read; offset += BytesPerLine)
+            {
+                var slice = input.AsSpan(offset, Math.Min(BytesPerLine, read - offset));
+                Base64.EncodeToUtf8(slice, output.AsSpan(written), out _, out var n);
+                written += n;
+                output[written++] = (byte)'\r';
+                output[written++] = (byte)'\n';
+            }
+
+            await destination.WriteAsync(output.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
+            if (read < input.Length)
+            {
+                return;
+            }
+        }
+    }
+}
