@@ -1,0 +1,78 @@
+namespace Notices.Delivery.Smtp.Transport;
+
+/// <summary>
+/// The DATA stream handed to the message writer: doubles a '.' that starts a line (RFC 5321 4.5.2) and writes into
+/// the session's buffer, so nothing reaches the socket before <see cref="FinishAsync"/> flushes the tail and the final
+/// dot together. Each write restarts the write timeout.
+/// </summary>
+internal sealed class DotStuffingStream(Stream inner, Action onProgress) : Stream
+{
+    private static readonly byte[] Dot = [(byte)'.'];
+    private bool _atLineStart = true;
+    private bool _afterCr;
+
+    public long Written { get; private set; }
+
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) =>
+        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        onProgress();
+        var start = 0;
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            var b = buffer.Span[i];
+            if (_atLineStart && b == '.')
+            {
+                await inner.WriteAsync(buffer[start..i], cancellationToken).ConfigureAwait(false);
+                await inner.WriteAsync(Dot, cancellationToken).ConfigureAwait(false);
+                start = i;
+            }
+
+            _atLineStart = b == '\n' && _afterCr;
+            _afterCr = b == '\r';
+        }
+
+        await inner.WriteAsync(buffer[start..], cancellationToken).ConfigureAwait(false);
+        Written += buffer.Length;
+    }
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    /// <summary>Ends the message: CRLF if the last line had none, then ".\r\n", then one flush.</summary>
+    public async Task FinishAsync(CancellationToken cancellationToken)
+    {
+        var end = _atLineStart ? ".\r\n"u8.ToArray() : "\r\n.\r\n"u8.ToArray();
+        await inner.WriteAsync(end, cancellationToken).ConfigureAwait(false);
+        await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // The writer's flushes must not push a part of the message out early (the point of one write per message end).
+    public override void Flush()
+    {
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
