@@ -209,7 +209,9 @@ public sealed class SmtpChannel : IDeliveryChannel
         using var source = TemporaryMimeWriter.Create(_factory, letter, messageId);
         var envelope = new SmtpEnvelope(source.EnvelopeFrom ?? _identity.FromAddress, [HeaderText.Clean(letter.EmailAddress)])
         {
-            EnvelopeId = letter.LetterId,
+            // The Message-ID (which starts with the letter id): dsn import matches an Original-Envelope-Id against the
+            // Message-IDs recorded for the letter, so a report names the very send it is about.
+            EnvelopeId = messageId,
             RequestDsn = true,
             Size = source.EstimatedSize,
         };

@@ -47,9 +47,10 @@ internal static class SmtpCommands
         if (dsn)
         {
             mail.Append(" RET=HDRS");
-            if (!string.IsNullOrEmpty(envelope.EnvelopeId))
+            // RFC 3461 4.4: ENVID is at most 100 characters; a longer one is left out rather than refused.
+            if (!string.IsNullOrEmpty(envelope.EnvelopeId) && Xtext.Encode(envelope.EnvelopeId) is { Length: <= 100 } envid)
             {
-                mail.Append(" ENVID=").Append(Xtext.Encode(envelope.EnvelopeId));
+                mail.Append(" ENVID=").Append(envid);
             }
         }
 

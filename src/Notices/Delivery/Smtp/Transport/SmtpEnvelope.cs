@@ -6,7 +6,7 @@ namespace Notices.Delivery.Smtp.Transport;
 /// </summary>
 public sealed record SmtpEnvelope(string From, IReadOnlyList<string> Recipients)
 {
-    /// <summary>ENVID (RFC 3461), e.g. the letter id; xtext-encoded on the wire.</summary>
+    /// <summary>ENVID (RFC 3461), xtext-encoded on the wire; left out when longer than 100 characters encoded.</summary>
     public string? EnvelopeId { get; init; }
 
     /// <summary>Ask for RET=HDRS and NOTIFY=SUCCESS,FAILURE when the server offers DSN.</summary>

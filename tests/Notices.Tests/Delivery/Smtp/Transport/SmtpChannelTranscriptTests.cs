@@ -36,7 +36,9 @@ public sealed class SmtpChannelTranscriptTests : IDisposable
         Assert.Equal("250 2.0.0 Ok: queued as 4FqT3x1ZzKq for <redacted>", accepted.Reply);
         var mail = server.Commands.Single(c => c.StartsWith("MAIL", StringComparison.Ordinal));
         Assert.StartsWith("MAIL FROM:<bounces+", mail, StringComparison.Ordinal);
-        Assert.Contains(" RET=HDRS ENVID=FA830-DK-000001", mail, StringComparison.Ordinal);
+        var messageId = Assert.IsType<EmailSending>(_store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailSending).ReadEvent()).MessageId;
+        Assert.StartsWith("<FA830-DK-000001.", messageId, StringComparison.Ordinal);
+        Assert.EndsWith(" RET=HDRS ENVID=" + Notices.Delivery.Smtp.Transport.Xtext.Encode(messageId), mail, StringComparison.Ordinal);
         Assert.Equal("RCPT TO:<p1@patients.test> NOTIFY=SUCCESS,FAILURE", server.Commands.Single(c => c.StartsWith("RCPT", StringComparison.Ordinal)));
         var message = Assert.Single(server.Messages);
         var headers = message[..message.IndexOf("\r\n\r\n", StringComparison.Ordinal)];

@@ -235,6 +235,20 @@ public sealed class SmtpTransportTests
     }
 
     [Fact]
+    public async Task An_ENVID_over_100_characters_is_left_out_but_the_rest_of_DSN_stays()
+    {
+        using var server = new TranscriptSmtpServer();
+        await using (var client = Client(server))
+        {
+            await client.SendAsync(Envelope with { EnvelopeId = new string('x', 101) }, Message(Simple), CancellationToken.None);
+        }
+
+        var mail = server.Commands.Single(c => c.StartsWith("MAIL", StringComparison.Ordinal));
+        Assert.DoesNotContain("ENVID", mail, StringComparison.Ordinal);
+        Assert.Contains("RET=HDRS", mail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task EHLO_refused_with_502_falls_back_to_HELO_and_uses_no_extension()
     {
         using var server = new TranscriptSmtpServer { Respond = line => line.StartsWith("EHLO", StringComparison.Ordinal) ? "502 5.5.2 Error: command not recognized" : null };
