@@ -9,7 +9,8 @@ internal sealed class DotStuffingStream(Stream inner, Action onProgress) : Strea
 {
     private static readonly byte[] Dot = [(byte)'.'];
     private bool _atLineStart = true;
-    private bool _afterCr;
+    private byte _last = (byte)'\n';
+    private byte _beforeLast = (byte)'\r';
 
     public long Written { get; private set; }
 
@@ -33,32 +34,60 @@ internal sealed class DotStuffingStream(Stream inner, Action onProgress) : Strea
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         onProgress();
+        var dots = FindLineStartDots(buffer.Span);
         var start = 0;
-        for (var i = 0; i < buffer.Length; i++)
+        foreach (var dot in dots)
         {
-            var b = buffer.Span[i];
-            if (_atLineStart && b == '.')
-            {
-                await inner.WriteAsync(buffer[start..i], cancellationToken).ConfigureAwait(false);
-                await inner.WriteAsync(Dot, cancellationToken).ConfigureAwait(false);
-                start = i;
-            }
-
-            _atLineStart = b == '\n' && _afterCr;
-            _afterCr = b == '\r';
+            await inner.WriteAsync(buffer[start..dot], cancellationToken).ConfigureAwait(false);
+            await inner.WriteAsync(Dot, cancellationToken).ConfigureAwait(false);
+            start = dot; // the '.' itself goes with the next segment
         }
 
         await inner.WriteAsync(buffer[start..], cancellationToken).ConfigureAwait(false);
         Written += buffer.Length;
+        if (buffer.Length > 0)
+        {
+            _beforeLast = buffer.Length > 1 ? buffer.Span[^2] : _last;
+            _last = buffer.Span[^1];
+        }
+    }
+
+    /// <summary>
+    /// Where a '.' starts a line, also across writes; jumps from line end to line end. A bare LF counts as a line end
+    /// too (as MailKit does): servers such as Postfix accept it, and "\n.\n" must never end the data early.
+    /// </summary>
+    private List<int> FindLineStartDots(ReadOnlySpan<byte> span)
+    {
+        var dots = new List<int>(0);
+        var i = 0;
+        while (i < span.Length)
+        {
+            if (_atLineStart && span[i] == '.')
+            {
+                dots.Add(i);
+            }
+
+            var newline = span[i..].IndexOf((byte)'\n');
+            if (newline < 0)
+            {
+                _atLineStart = false;
+                break;
+            }
+
+            _atLineStart = true;
+            i += newline + 1;
+        }
+
+        return dots;
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    /// <summary>Ends the message: CRLF if the last line had none, then ".\r\n", then one flush.</summary>
+    /// <summary>Ends the message: CRLF unless it already ends with CRLF, then ".\r\n", then one flush.</summary>
     public async Task FinishAsync(CancellationToken cancellationToken)
     {
-        var end = _atLineStart ? ".\r\n"u8.ToArray() : "\r\n.\r\n"u8.ToArray();
+        var end = _beforeLast == '\r' && _last == '\n' ? ".\r\n"u8.ToArray() : "\r\n.\r\n"u8.ToArray();
         await inner.WriteAsync(end, cancellationToken).ConfigureAwait(false);
         await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -205,6 +205,26 @@ public sealed class SmtpTransportTests
     }
 
     [Fact]
+    public async Task A_dot_after_a_line_break_split_across_writes_or_after_a_bare_LF_is_stuffed_too()
+    {
+        string[] parts = ["Subject: x\r\n\r\nA\r", "\n.one\r\n", ".two\nB\n.three\r\n", "."];
+        using var server = new TranscriptSmtpServer();
+        await using (var client = Client(server))
+        {
+            await client.SendAsync(Envelope, async (stream, ct) =>
+            {
+                foreach (var part in parts)
+                {
+                    await stream.WriteAsync(Encoding.UTF8.GetBytes(part), ct);
+                }
+            }, CancellationToken.None);
+        }
+
+        var wire = string.Concat(server.Reads);
+        Assert.Contains("A\r\n..one\r\n..two\nB\n..three\r\n..\r\n.\r\n", wire, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_very_long_folded_header_passes_unchanged()
     {
         var folded = "Subject: " + string.Join("\r\n ", Enumerable.Range(0, 60).Select(i => "=?UTF-8?B?" + new string('Q', 60) + "?="));
