@@ -28,6 +28,7 @@ public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, st
     /// <summary>True when trying the same letter again may succeed.</summary>
     public bool IsTemporary => Kind is SmtpFailureKind.Temporary or SmtpFailureKind.ServerUnavailable;
 
+    /// <summary>For System.Net.Mail exceptions (no longer on the SMTP path; kept until nothing calls it).</summary>
     public static SmtpFailure Classify(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);

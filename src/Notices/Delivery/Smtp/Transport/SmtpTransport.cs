@@ -124,6 +124,11 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
 
             throw;
         }
+        catch (OperationCanceledException)
+        {
+            Close(); // stopped mid-transaction: the session's state is unknown
+            throw;
+        }
     }
 
     /// <summary>Sends QUIT (best effort) and closes the connection.</summary>
