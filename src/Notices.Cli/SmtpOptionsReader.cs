@@ -5,7 +5,7 @@ namespace Notices.Cli;
 /// <summary>Turns the send command's SMTP options and environment into <see cref="SmtpSettings"/>, or a usage error.</summary>
 public static class SmtpOptionsReader
 {
-    public static SmtpSettings Read(string url, bool insecure, int connections, double maxRate, int timeoutSeconds, int attempts, bool printFallback)
+    public static SmtpSettings Read(string url, bool insecure, int connections, double maxRate, int timeoutSeconds, int attempts, bool printFallback, string? caFile = null)
     {
         SmtpServerAddress server;
         try
@@ -47,9 +47,23 @@ public static class SmtpOptionsReader
             throw new UsageException(ex.Message);
         }
 
+        System.Security.Cryptography.X509Certificates.X509Certificate2Collection? roots = null;
+        if (caFile is not null)
+        {
+            try
+            {
+                roots = Notices.Delivery.Smtp.Transport.SmtpTransportCa.Load(caFile);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new UsageException("--smtp-ca: " + ex.Message);
+            }
+        }
+
         // Loopback traffic never leaves the machine; anything else needs STARTTLS unless the user says otherwise.
-        var startTls = !server.IsLoopback && !insecure;
-        if (credentials is not null && !startTls && !server.IsLoopback)
+        // Credentials go only over TLS, so they switch STARTTLS on even for loopback; so does a CA given on purpose.
+        var startTls = (!server.IsLoopback && !insecure) || credentials is not null || roots is not null;
+        if (credentials is not null && insecure && !server.IsLoopback)
         {
             throw new UsageException("Refusing to send SMTP credentials without TLS to " + server + "; drop --smtp-insecure or unset NOTICES_SMTP_USER.");
         }
@@ -58,6 +72,7 @@ public static class SmtpOptionsReader
         {
             Server = server,
             UseStartTls = startTls,
+            TrustedRoots = roots,
             Credentials = credentials,
             Connections = connections,
             MaxMessagesPerSecond = maxRate,

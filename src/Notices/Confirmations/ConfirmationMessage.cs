@@ -20,8 +20,8 @@ public sealed record ConfirmationMessage
     public string? OriginalMessageId { get; init; }
     /// <summary>The report's own Message-ID header.</summary>
     public string? MessageId { get; init; }
-    /// <summary>Original-Envelope-Id of a delivery report (RFC 3464 2.2.1), when it has one; we send no ENVID, so
-    /// one that is there must name a Message-ID recorded for the letter.</summary>
+    /// <summary>Original-Envelope-Id of a delivery report (RFC 3464 2.2.1), when it has one; the SMTP channel
+    /// sends the Message-ID as ENVID, so one that is there must name a Message-ID recorded for the letter.</summary>
     public string? OriginalEnvelopeId { get; init; }
     /// <summary>The letter id from the bounces+&lt;letter-id&gt;.&lt;tag&gt;@ address, as received.</summary>
     public string? VerpLetterId { get; init; }

@@ -38,6 +38,25 @@ public sealed class SendSmtpOptionsTests : IDisposable
         Assert.DoesNotContain("hemmeligt-kodeord", result.All, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_smtp_ca_file_that_is_missing_or_holds_no_certificate_is_a_usage_error_naming_it(bool exists)
+    {
+        var path = Path.Combine(_dir.Path, "ca.pem");
+        if (exists)
+        {
+            File.WriteAllText(path, "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        }
+
+        var result = Send(null, "--smtp", "smtp://mail.example.com:587", "--smtp-ca", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--smtp-ca", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("ca.pem", result.StdErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "out")));
+    }
+
     [Fact]
     public void Half_the_credentials_is_a_usage_error()
     {
@@ -65,7 +84,7 @@ public sealed class SendSmtpOptionsTests : IDisposable
         var help = CliRunner.Run(_dir.Path, "send", "--help");
 
         Assert.Equal(0, help.ExitCode);
-        foreach (var option in new[] { "--smtp", "--smtp-insecure", "--connections", "--max-rate", "--no-print-fallback", "NOTICES_SMTP_USER" })
+        foreach (var option in new[] { "--smtp", "--smtp-ca", "--smtp-insecure", "--connections", "--max-rate", "--no-print-fallback", "NOTICES_SMTP_USER" })
         {
             Assert.Contains(option, help.StdOut, StringComparison.Ordinal);
         }

@@ -14,7 +14,7 @@ public sealed class LedgerEventRoundTripTests
     [
         new LetterRendered("a1", 4, "FA830-DK-000001.pdf", true, "2026-11-21", "p1"),
         new EmailWritten("<m@x.test>", "FA830-DK-000001.eml", "a1", Recovered: true),
-        new EmailAccepted("<m@x.test>", "a1", "127.0.0.1:2525", 2),
+        new EmailAccepted("<m@x.test>", "a1", "127.0.0.1:2525", 2, "250 2.0.0 Ok: queued as 4FqXyZ"),
         new EmailFailed("550 user unknown", "550 5.1.1", "<m@x.test>", 1, "print"),
         new EmailDelivered("2.0.0", "delivered", "<d@x.test>", "f1", "250 ok", "<m@x.test>"),
         new EmailDelayed("4.4.1", "delayed", "<d2@x.test>", "f2", WillRetryUntil: "Mon, 23 Nov 2026 10:00:00 +0100"),
@@ -113,6 +113,19 @@ public sealed class LedgerEventRoundTripTests
         Assert.True(LedgerVerifier.Verify(store.Db, null).IsValid);
         var letters = LetterStateProjector.Project(store.Db, "FA830").Letters;
         Assert.Equal([null, "p1"], letters.Select(l => l.PackageSha256));
+    }
+
+    [Fact]
+    public void An_email_accepted_row_written_before_the_reply_was_kept_still_reads_and_a_new_one_keeps_the_queue_id()
+    {
+        var old = LedgerEventCodec.Deserialize(LedgerEventKind.EmailAccepted,
+            "{\"message_id\":\"<m@x.test>\",\"pdf_sha256\":\"a1\",\"server\":\"127.0.0.1:2525\",\"attempts\":1}");
+        var accepted = Assert.IsType<EmailAccepted>(old);
+        Assert.Null(accepted.Reply);
+        Assert.Equal("127.0.0.1:2525", accepted.Server);
+        Assert.DoesNotContain("reply", LedgerEventCodec.Serialize(accepted), StringComparison.Ordinal);
+        Assert.Contains("\"reply\":\"250 2.0.0 Ok: queued as 4FqXyZ\"",
+            LedgerEventCodec.Serialize(accepted with { Reply = "250 2.0.0 Ok: queued as 4FqXyZ" }), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Threading.Channels;
 using Notices.Campaigns;
 using System.Collections.Concurrent;
+using Notices.Delivery.Smtp.Transport;
 using Notices.Model;
 using Polly;
 using Polly.Retry;
@@ -11,17 +11,18 @@ namespace Notices.Delivery.Smtp;
 
 /// <summary>
 /// Email through an SMTP server. <see cref="DeliverAsync"/> only queues the letter (bounded, so rendering cannot run
-/// far ahead); <see cref="SmtpSettings.Connections"/> worker threads each own one <see cref="SmtpClient"/> (one
-/// operation at a time per client) with a reused connection, and all share one <see cref="SendPacer"/>.
+/// far ahead); <see cref="SmtpSettings.Connections"/> worker threads each own one <see cref="SmtpTransport"/> (one
+/// operation at a time) with a reused connection, and all share one <see cref="SendPacer"/>.
 /// <para>
 /// Outcomes per letter, all in the ledger:
 /// <list type="bullet">
-/// <item><c>EmailAccepted</c> (message_id, pdf_sha256, server, attempts): the server said 250 after DATA.</item>
+/// <item><c>EmailAccepted</c> (message_id, pdf_sha256, server, attempts, reply): the server said 250 after DATA; reply
+/// is its text with the queue id, addresses redacted.</item>
 /// <item><c>EmailFailed</c> (status, reason): a permanent 5xx. With the print fallback the letter then goes to the
 /// print channel, which records <c>PrintBatched</c> when its batch is written.</item>
 /// <item><c>EmailDeferred</c> (status, reason): temporary failures outlasted the retries, or the server was found
 /// unavailable earlier in the run. The letter stays pending, so the next <c>send</c> picks it up.</item>
-/// <item>No outcome: the connection was lost or timed out while the message was being handed over
+/// <item>No outcome: the connection was lost or timed out after the final dot, before the reply
 /// (<see cref="SmtpFailureKind.Cut"/>). The server may have it, so the letter stays uncertain and is not retried.</item>
 /// </list>
 /// A failure that concerns the server (<see cref="SmtpFailure.ConcernsServer"/>: connection refused, 421, TLS, AUTH) marks it unavailable for the rest of the run (<see cref="ServerProblem"/>): later letters are
@@ -34,6 +35,7 @@ public sealed class SmtpChannel : IDeliveryChannel
     private readonly IDeliveryLog _log;
     private readonly ConcurrentQueue<OutgoingLetter> _refused = new();
     private readonly EmailMessageFactory _factory;
+    private readonly EmailIdentity _identity;
     private readonly SendPacer _pacer;
     private readonly ResiliencePipeline _retry;
     private readonly Channel<OutgoingLetter> _queue;
@@ -49,6 +51,7 @@ public sealed class SmtpChannel : IDeliveryChannel
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Connections, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxAttempts, 1);
+        _identity = identity;
         _factory = new EmailMessageFactory(identity);
         _pacer = new SendPacer(settings.MaxMessagesPerSecond, time);
         _retry = BuildRetry(settings, time);
@@ -151,14 +154,15 @@ public sealed class SmtpChannel : IDeliveryChannel
         _log.RecordIntent([new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
             new EmailSending(messageId, EmailTransport.Smtp, sha, Resend: letter.Resend || letter.ResumeIntent))]);
         var attempts = 0;
+        SmtpReply reply;
         try
         {
-            _retry.Execute(
+            reply = _retry.Execute(
                 token =>
                 {
                     attempts++;
                     _pacer.Wait(token);
-                    SendOnce(connection, letter, messageId);
+                    return SendOnce(connection, letter, messageId, token);
                 },
                 _stop.Token);
         }
@@ -166,15 +170,14 @@ public sealed class SmtpChannel : IDeliveryChannel
         {
             return;
         }
-        catch (Exception ex) when (ex is FormatException)
+        catch (FormatException)
         {
             // The exception text can quote the address; keep the reason generic.
             FailPermanently(letter, new SmtpFailure(SmtpFailureKind.Permanent, "", "invalid email address"), messageId, attempts);
             return;
         }
-        catch (Exception ex) when (ex is SmtpException or IOException or TimeoutException or InvalidOperationException or System.Security.Authentication.AuthenticationException)
+        catch (SmtpTransportException ex)
         {
-            connection.Reset();
             var failure = SmtpFailure.Classify(ex);
             if (failure.Kind == SmtpFailureKind.Cut)
             {
@@ -198,22 +201,21 @@ public sealed class SmtpChannel : IDeliveryChannel
             return;
         }
 
-        Record(letter, new EmailAccepted(messageId, letter.PdfSha256, _settings.Server.ToString(), attempts));
+        Record(letter, new EmailAccepted(messageId, letter.PdfSha256, _settings.Server.ToString(), attempts, AddressRedactor.Redact(reply.OneLine)));
     }
 
-    private void SendOnce(SmtpConnection connection, OutgoingLetter letter, string messageId)
+    private SmtpReply SendOnce(SmtpConnection connection, OutgoingLetter letter, string messageId, CancellationToken token)
     {
-        using var pdf = new FileStream(letter.PdfPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var message = _factory.Create(letter, pdf, messageId, requestDsn: true);
-        try
+        using var source = TemporaryMimeWriter.Create(_factory, letter, messageId);
+        var envelope = new SmtpEnvelope(source.EnvelopeFrom ?? _identity.FromAddress, [HeaderText.Clean(letter.EmailAddress)])
         {
-            connection.Client.Send(message);
-        }
-        catch
-        {
-            connection.Reset();
-            throw;
-        }
+            // The Message-ID (which starts with the letter id): dsn import matches an Original-Envelope-Id against the
+            // Message-IDs recorded for the letter, so a report names the very send it is about.
+            EnvelopeId = messageId,
+            RequestDsn = true,
+            Size = source.EstimatedSize,
+        };
+        return connection.Transport.SendAsync(envelope, source.WriteAsync, token).GetAwaiter().GetResult();
     }
 
     private void FailPermanently(OutgoingLetter letter, SmtpFailure failure, string messageId, int attempts)
@@ -259,6 +261,6 @@ public sealed class SmtpChannel : IDeliveryChannel
     }
 
     private static bool IsTemporary(Exception ex) =>
-        ex is SmtpException or IOException or TimeoutException && SmtpFailure.Classify(ex).IsTemporary;
+        ex is SmtpTransportException transport && SmtpFailure.Classify(transport).IsTemporary;
 
 }

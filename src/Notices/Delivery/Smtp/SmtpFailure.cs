@@ -3,6 +3,7 @@ using System.Net.Mail;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text.RegularExpressions;
+using Notices.Delivery.Smtp.Transport;
 
 namespace Notices.Delivery.Smtp;
 
@@ -27,6 +28,7 @@ public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, st
     /// <summary>True when trying the same letter again may succeed.</summary>
     public bool IsTemporary => Kind is SmtpFailureKind.Temporary or SmtpFailureKind.ServerUnavailable;
 
+    /// <summary>For System.Net.Mail exceptions (no longer on the SMTP path; kept until nothing calls it).</summary>
     public static SmtpFailure Classify(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
@@ -83,6 +85,61 @@ public sealed partial record SmtpFailure(SmtpFailureKind Kind, string Status, st
         }
 
         return new SmtpFailure(SmtpFailureKind.ServerUnavailable, "", exception.GetType().Name + ": " + Redact(OneLine(exception.Message)));
+    }
+
+    /// <summary>
+    /// What a failure of our own <see cref="SmtpTransport"/> means for a letter. Unlike System.Net.Mail it knows the
+    /// stage: a connection lost after the final dot is <see cref="SmtpFailureKind.Cut"/>; lost earlier, the server
+    /// never had the whole message, so it is retried on a new connection (and, if that keeps failing, the server is
+    /// given up). Greeting, EHLO, STARTTLS and AUTH failures concern the server; 4xx/5xx to MAIL, RCPT, DATA and the end
+    /// of data concern this letter (421 and authentication codes excepted).
+    /// </summary>
+    public static SmtpFailure Classify(SmtpTransportException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var stage = exception.Stage;
+        var serverStage = stage is SmtpStage.Connect or SmtpStage.Greeting or SmtpStage.Ehlo or SmtpStage.StartTls or SmtpStage.Auth;
+        if (exception.Reply is not { } reply)
+        {
+            var reason = Redact(exception.LocalReason ?? exception.Message);
+            if (exception.TlsFailed)
+            {
+                return new SmtpFailure(SmtpFailureKind.ServerRefused, "", reason);
+            }
+
+            if (exception.ConnectionLost)
+            {
+                return exception.MessageMayBeQueued
+                    ? new SmtpFailure(SmtpFailureKind.Cut, "", reason + " after the message was sent")
+                    : new SmtpFailure(SmtpFailureKind.ServerUnavailable, "", reason + (stage == SmtpStage.Connect ? "" : " at " + stage));
+            }
+
+            // Refused by the client itself: STARTTLS missing or AUTH without TLS (the server), oversize (the letter).
+            return new SmtpFailure(serverStage ? SmtpFailureKind.ServerRefused : SmtpFailureKind.Permanent, "", reason);
+        }
+
+        var status = reply.Status;
+        var text = Redact(OneLine(string.Join(' ', reply.Lines)));
+        if (reply.Code == 421)
+        {
+            return new SmtpFailure(SmtpFailureKind.ServerUnavailable, status, text);
+        }
+
+        if (stage is SmtpStage.StartTls or SmtpStage.Auth || reply.Code is 530 or 534 or 535 or 538
+            || (reply.Code == 454 && stage != SmtpStage.RcptTo))
+        {
+            // TLS or authentication refused or required: a setting, not this letter.
+            return new SmtpFailure(SmtpFailureKind.ServerRefused, status, text);
+        }
+
+        if (serverStage)
+        {
+            return new SmtpFailure(reply.IsTransient ? SmtpFailureKind.ServerUnavailable : SmtpFailureKind.ServerRefused, status, text);
+        }
+
+        return reply.IsTransient
+            ? new SmtpFailure(SmtpFailureKind.Temporary, status, text)
+            : new SmtpFailure(SmtpFailureKind.Permanent, status, text);
     }
 
     /// <summary>The connection was never made, so no message can have reached the server.</summary>

@@ -11,10 +11,11 @@ public enum SmtpFailureKind
     /// the server is given up for the rest of the run and later letters stay pending at once.</summary>
     ServerUnavailable,
     /// <summary>
-    /// The connection was lost or timed out with no reply while a message was being handed over. System.Net.Mail cannot
-    /// say whether that was before or after the final dot, and a server stopped between queueing a message and sending
-    /// its 250 has the message. So the letter is not retried and gets no outcome: it stays uncertain (its intent is
-    /// recorded) until a delivery report settles it or the user re-sends it with the same Message-ID.
+    /// The connection was lost or timed out after the message's final dot was sent and before the server's reply. A
+    /// server stopped between queueing a message and sending its 250 has the message, so the letter is not retried and
+    /// gets no outcome: it stays uncertain (its intent is recorded) until a delivery report settles it or the user
+    /// re-sends it with the same Message-ID. A connection lost earlier is not a cut: the server never had the whole
+    /// message, and the letter is retried on a new connection.
     /// </summary>
     Cut,
     /// <summary>The server refuses us, not the letter (TLS, authentication): stop sending, letters stay pending.</summary>

@@ -29,7 +29,7 @@ public sealed record SmtpServerAddress(string Host, int Port)
         if (string.Equals(uri.Scheme, "smtps", StringComparison.OrdinalIgnoreCase))
         {
             throw new FormatException(
-                "smtps:// (implicit TLS, port 465) is not supported by System.Net.Mail; use smtp://host:587, which upgrades with STARTTLS.");
+                "smtps:// (implicit TLS, port 465) is not supported; use smtp://host:587, which upgrades with STARTTLS.");
         }
 
         if (!string.Equals(uri.Scheme, "smtp", StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Notices.Delivery.Smtp;
 
@@ -7,14 +8,16 @@ public sealed record SmtpSettings
 {
     public required SmtpServerAddress Server { get; init; }
 
-    /// <summary>Require STARTTLS. System.Net.Mail cannot do opportunistic TLS: on means the server must offer it.</summary>
+    /// <summary>Require STARTTLS: on means the server must offer it (no opportunistic TLS).</summary>
     public bool UseStartTls { get; init; } = true;
+
+    /// <summary>A private CA to trust for the server certificate (<c>--smtp-ca FILE</c>); null: the system's roots only.</summary>
+    public X509Certificate2Collection? TrustedRoots { get; init; }
 
     /// <summary>From NOTICES_SMTP_USER / NOTICES_SMTP_PASSWORD; null sends without AUTH.</summary>
     public NetworkCredential? Credentials { get; init; }
 
-    /// <summary>Parallel connections, one SmtpClient each. System.Net.Mail manages ~22 messages/s per connection on
-    /// loopback (Nagle plus delayed ACK on the final dot), so throughput comes from connections.</summary>
+    /// <summary>Parallel connections, one transport each.</summary>
     public int Connections { get; init; } = 16;
 
     /// <summary>Most messages per second over all connections; 0 means no limit.</summary>

@@ -103,6 +103,26 @@ public sealed class SmtpChannelTests : IDisposable
     }
 
     [Fact]
+    public async Task The_ledger_keeps_Postfixs_queue_id_for_each_message_and_Postfix_logs_that_id_with_the_Message_ID()
+    {
+        await Deliver(Postfix, Letter(5), Letter(6));
+
+        var accepted = _store.Db.Ledger.AsNoTracking().Where(e => e.Kind == LedgerEventKind.EmailAccepted).AsEnumerable()
+            .Select(e => Assert.IsType<EmailAccepted>(e.ReadEvent())).ToList();
+        Assert.Equal(2, accepted.Count);
+        var log = File.ReadAllText(Path.Combine(PostfixServer.InstanceRoot, "postfix.log"));
+        foreach (var a in accepted)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(a.Reply!, @"^250 2\.0\.0 Ok: queued as ([0-9A-Za-z]+)$");
+            Assert.True(match.Success, a.Reply);
+            // cleanup logs "<queue id>: message-id=<…>" for the message it queued.
+            Assert.Contains($"{match.Groups[1].Value}: message-id={a.MessageId}", log, StringComparison.Ordinal);
+        }
+
+        Assert.NotEqual(accepted[0].Reply, accepted[1].Reply);
+    }
+
+    [Fact]
     public async Task The_rate_limit_spaces_messages_over_all_connections()
     {
         var letters = Enumerable.Range(10, 11).Select(n => Letter(n)).ToArray();
