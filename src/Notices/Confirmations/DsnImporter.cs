@@ -94,7 +94,7 @@ public sealed class DsnImporter(NoticesDbContext db, VerpSigner? verp = null, Ti
                 DsnOutcome.Delayed => LedgerEventKind.EmailDelayed,
                 _ => LedgerEventKind.EmailBounced,
             };
-            ledger.Append(letter.CampaignId, letter.LetterId, letter.PatientId, Event(report, key, file.FileName, kind));
+            ledger.Append(letter.CampaignId, letter.LetterId, letter.PatientId, Event(report, letter.LetterId, key, file.FileName, kind));
             recorded.Add(new RecordedReport(file.FileName, letter.CampaignId, letter.LetterId, kind, report.Status ?? "unknown"));
         }
 
@@ -148,7 +148,7 @@ public sealed class DsnImporter(NoticesDbContext db, VerpSigner? verp = null, Ti
             return Reject(UnmatchedReason.NeverEmailed, $"letter {letter.LetterId} was never sent by email");
         }
 
-        var named = NamedMessageIds(report);
+        var named = NamedMessageIds(report, letter.LetterId);
         if (named.FirstOrDefault(id => !sent.Contains(id)) is { } foreign)
         {
             return Reject(UnmatchedReason.MessageIdNotRecorded, $"Message-ID {foreign} was never recorded for letter {letter.LetterId}");
@@ -165,8 +165,12 @@ public sealed class DsnImporter(NoticesDbContext db, VerpSigner? verp = null, Ti
 
     private static (MatchedLetter?, Rejection?) Reject(UnmatchedReason reason, string text) => (null, new Rejection(reason, text));
 
-    /// <summary>Every Message-ID the report names: the returned headers' and the Original-Envelope-Id (as &lt;id&gt;).</summary>
-    private static List<string> NamedMessageIds(ConfirmationMessage report)
+    /// <summary>
+    /// Every Message-ID the report names: the returned headers' and the Original-Envelope-Id (as &lt;id&gt;). The SMTP
+    /// channel sends the letter id as ENVID (RFC 3461), so an envelope id equal to <paramref name="letterId"/> names no
+    /// Message-ID; any other (an older run's Message-ID, or another letter's id) must be one recorded for the letter.
+    /// </summary>
+    private static List<string> NamedMessageIds(ConfirmationMessage report, string letterId)
     {
         var ids = new List<string>(2);
         if (report.OriginalMessageId is { } returned)
@@ -177,17 +181,20 @@ public sealed class DsnImporter(NoticesDbContext db, VerpSigner? verp = null, Ti
         if (report.OriginalEnvelopeId is { } envelope)
         {
             var id = DecodeXtext(envelope);
-            ids.Add(id.StartsWith('<') ? id : "<" + id + ">");
+            if (!string.Equals(id.Trim(), letterId, StringComparison.OrdinalIgnoreCase))
+            {
+                ids.Add(id.StartsWith('<') ? id : "<" + id + ">");
+            }
         }
 
         return ids;
     }
 
-    private static DeliveryReportEvent Event(ConfirmationMessage report, string key, string fileName, LedgerEventKind kind)
+    private static DeliveryReportEvent Event(ConfirmationMessage report, string letterId, string key, string fileName, LedgerEventKind kind)
     {
         var status = report.Status ?? "unknown";
         var action = report.Action ?? "";
-        var messageId = NamedMessageIds(report).FirstOrDefault();
+        var messageId = NamedMessageIds(report, letterId).FirstOrDefault();
         return kind switch
         {
             LedgerEventKind.EmailDelivered => new EmailDelivered(status, action, key, fileName, report.Diagnostic, messageId),

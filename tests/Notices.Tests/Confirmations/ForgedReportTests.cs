@@ -93,6 +93,21 @@ public sealed class ForgedReportTests(SentCampaignFixture sent) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_report_whose_envelope_id_is_the_letter_id_is_recorded_and_one_naming_another_letter_is_not()
+    {
+        using var c = sent.Copy();
+        var (x, y) = (sent.EmailLetters[6], sent.EmailLetters[7]);
+        // The SMTP channel sends ENVID=<letter id> (RFC 3461); Postfix returns it as Original-Envelope-Id.
+        c.Deliver("e1", EnvelopeIdReport(x.LetterId, sent.Tag(x.LetterId), x.LetterId, "<e1@mail.example.com>"));
+        c.Deliver("e2", EnvelopeIdReport(y.LetterId, sent.Tag(y.LetterId), x.LetterId, "<e2@evil.test>"));
+
+        var result = await c.ImportAsync();
+
+        Assert.Equal([(x.LetterId, LedgerEventKind.EmailBounced)], result.Recorded.Select(r => (r.LetterId, r.Kind)));
+        Assert.Equal([("e2", UnmatchedReason.MessageIdNotRecorded)], result.Unmatched.Select(u => (u.FileName, u.Why)));
+    }
+
+    [Fact]
     public async Task Genuine_reports_without_a_returned_message_id_or_with_a_matching_envelope_id_are_recorded()
     {
         using var c = sent.Copy();

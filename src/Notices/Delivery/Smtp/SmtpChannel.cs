@@ -1,3 +1,4 @@
+using Notices.Delivery.Mime;
 using System.Globalization;
 using System.Threading.Channels;
 using Notices.Campaigns;
@@ -34,7 +35,8 @@ public sealed class SmtpChannel : IDeliveryChannel
     private readonly SmtpSettings _settings;
     private readonly IDeliveryLog _log;
     private readonly ConcurrentQueue<OutgoingLetter> _refused = new();
-    private readonly EmailMessageFactory _factory;
+    private readonly EmailAddressing _addressing;
+    private readonly TimeProvider _time;
     private readonly EmailIdentity _identity;
     private readonly SendPacer _pacer;
     private readonly ResiliencePipeline _retry;
@@ -52,7 +54,8 @@ public sealed class SmtpChannel : IDeliveryChannel
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Connections, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MaxAttempts, 1);
         _identity = identity;
-        _factory = new EmailMessageFactory(identity);
+        _addressing = new EmailAddressing(identity);
+        _time = time ?? TimeProvider.System;
         _pacer = new SendPacer(settings.MaxMessagesPerSecond, time);
         _retry = BuildRetry(settings, time);
         _queue = Channel.CreateBounded<OutgoingLetter>(new BoundedChannelOptions(settings.Connections * 2)
@@ -150,7 +153,7 @@ public sealed class SmtpChannel : IDeliveryChannel
 
         // Intent before effect: the Message-ID is durable before the server sees it. If the run dies before the
         // outcome is recorded, the letter is uncertain and only ever re-sent with this same Message-ID.
-        var messageId = letter.MessageId ?? _factory.NewMessageId(letter.LetterId);
+        var messageId = letter.MessageId ?? _addressing.NewMessageId(letter.LetterId);
         _log.RecordIntent([new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
             new EmailSending(messageId, EmailTransport.Smtp, sha, Resend: letter.Resend || letter.ResumeIntent))]);
         var attempts = 0;
@@ -206,16 +209,17 @@ public sealed class SmtpChannel : IDeliveryChannel
 
     private SmtpReply SendOnce(SmtpConnection connection, OutgoingLetter letter, string messageId, CancellationToken token)
     {
-        using var source = TemporaryMimeWriter.Create(_factory, letter, messageId);
-        var envelope = new SmtpEnvelope(source.EnvelopeFrom ?? _identity.FromAddress, [HeaderText.Clean(letter.EmailAddress)])
+        // The same writer as the pickup channel, so an .eml is byte for byte what goes out here. The VERP address is
+        // the envelope sender only: Postfix writes it as Return-Path, and no Sender: header says "on behalf of".
+        var message = MimeMessage.CreateAsync(_addressing.Content(letter, messageId, _time.GetLocalNow()), token).GetAwaiter().GetResult();
+        var envelope = new SmtpEnvelope(_addressing.VerpAddressFor(letter) ?? _identity.FromAddress, [HeaderText.Clean(letter.EmailAddress)])
         {
-            // The Message-ID (which starts with the letter id): dsn import matches an Original-Envelope-Id against the
-            // Message-IDs recorded for the letter, so a report names the very send it is about.
-            EnvelopeId = messageId,
+            // RFC 3461 ENVID: the letter id, returned in every delivery report as Original-Envelope-Id.
+            EnvelopeId = letter.LetterId,
             RequestDsn = true,
-            Size = source.EstimatedSize,
+            Size = message.Size,
         };
-        return connection.Transport.SendAsync(envelope, source.WriteAsync, token).GetAwaiter().GetResult();
+        return connection.Transport.SendAsync(envelope, message.WriteToAsync, token).GetAwaiter().GetResult();
     }
 
     private void FailPermanently(OutgoingLetter letter, SmtpFailure failure, string messageId, int attempts)
