@@ -15,6 +15,11 @@ public sealed class SmtpCliOptions
 
     private readonly Option<string?> _ca = new("--smtp-ca") { Description = "Also trust this CA certificate (PEM file) for the SMTP server's STARTTLS certificate, e.g. a private CA." };
 
+    private readonly Option<bool> _startTls = new("--smtp-starttls")
+    {
+        Description = "Require STARTTLS with a trusted certificate also for a loopback server (e.g. a local relay that has TLS); otherwise the run is refused.",
+    };
+
     private readonly Option<bool> _insecure = new("--smtp-insecure") { Description = "Allow plain SMTP without STARTTLS to a host that is not loopback." };
 
     private readonly Option<int> _connections = new("--connections")
@@ -28,7 +33,7 @@ public sealed class SmtpCliOptions
     private readonly Option<int> _attempts = new("--smtp-attempts") { Description = "Tries per letter for temporary failures (4xx, connection lost, timeout), with exponential backoff.", DefaultValueFactory = _ => 4 };
     private readonly Option<bool> _noFallback = new("--no-print-fallback") { Description = "After a permanent SMTP failure (5xx), leave the letter failed instead of sending it to the print batch." };
 
-    public IEnumerable<Option> All => [_smtp, _ca, _insecure, _connections, _maxRate, _timeout, _attempts, _noFallback];
+    public IEnumerable<Option> All => [_smtp, _ca, _startTls, _insecure, _connections, _maxRate, _timeout, _attempts, _noFallback];
 
     /// <summary>The settings, or null without --smtp (pickup directory).</summary>
     public SmtpSettings? Read(ParseResult parse)
@@ -36,7 +41,8 @@ public sealed class SmtpCliOptions
         ArgumentNullException.ThrowIfNull(parse);
         return parse.GetValue(_smtp) is { } url
             ? SmtpOptionsReader.Read(url, parse.GetValue(_insecure), parse.GetValue(_connections), parse.GetValue(_maxRate),
-                parse.GetValue(_timeout), parse.GetValue(_attempts), !parse.GetValue(_noFallback), parse.GetValue(_ca))
+                parse.GetValue(_timeout), parse.GetValue(_attempts), !parse.GetValue(_noFallback), parse.GetValue(_ca),
+                parse.GetValue(_startTls))
             : null;
     }
 }

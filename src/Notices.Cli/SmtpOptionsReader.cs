@@ -5,7 +5,7 @@ namespace Notices.Cli;
 /// <summary>Turns the send command's SMTP options and environment into <see cref="SmtpSettings"/>, or a usage error.</summary>
 public static class SmtpOptionsReader
 {
-    public static SmtpSettings Read(string url, bool insecure, int connections, double maxRate, int timeoutSeconds, int attempts, bool printFallback, string? caFile = null)
+    public static SmtpSettings Read(string url, bool insecure, int connections, double maxRate, int timeoutSeconds, int attempts, bool printFallback, string? caFile = null, bool requireStartTls = false)
     {
         SmtpServerAddress server;
         try
@@ -62,7 +62,11 @@ public static class SmtpOptionsReader
 
         // Loopback traffic never leaves the machine; anything else needs STARTTLS unless the user says otherwise.
         // Credentials go only over TLS, so they switch STARTTLS on even for loopback; so does a CA given on purpose.
-        var startTls = (!server.IsLoopback && !insecure) || credentials is not null || roots is not null;
+        var startTls = (!server.IsLoopback && !insecure) || credentials is not null || roots is not null || requireStartTls;
+        if (requireStartTls && insecure)
+        {
+            throw new UsageException("--smtp-starttls and --smtp-insecure contradict each other; give one.");
+        }
         if (credentials is not null && insecure && !server.IsLoopback)
         {
             throw new UsageException("Refusing to send SMTP credentials without TLS to " + server + "; drop --smtp-insecure or unset NOTICES_SMTP_USER.");
