@@ -216,7 +216,7 @@ public sealed class SmtpChannel : IDeliveryChannel
         {
             // RFC 3461 ENVID: the letter id, returned in every delivery report as Original-Envelope-Id.
             EnvelopeId = letter.LetterId,
-            RequestDsn = true,
+            RequestDsn = _settings.RequestDsn,
             Size = message.Size,
         };
         return connection.Transport.SendAsync(envelope, message.WriteToAsync, token).GetAwaiter().GetResult();

@@ -35,6 +35,10 @@ public sealed record SmtpSettings
     /// <summary>After a permanent failure (5xx) the letter goes to the print batch, when it has a postal address.</summary>
     public bool PrintFallback { get; init; } = true;
 
+    /// <summary>Ask for delivery status notifications (RCPT … NOTIFY=SUCCESS,FAILURE). Always on for a campaign (the
+    /// reports prove delivery); the benchmark turns it off to compare like for like with smtp-source.</summary>
+    public bool RequestDsn { get; init; } = true;
+
     /// <summary>Reads the credentials from the environment; both variables or neither.</summary>
     /// <exception cref="InvalidOperationException">Only one of the two variables is set.</exception>
     public static NetworkCredential? CredentialsFromEnvironment()
