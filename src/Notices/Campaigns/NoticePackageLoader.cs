@@ -348,13 +348,15 @@ public static class NoticePackageLoader
     }
 
     /// <summary>
-    /// An optional address, checked with the parser the sending code uses (<see cref="MailAddress"/>), so that a malformed
+    /// An optional address, checked as the sending code reads it (<see cref="MailAddress"/> for the display-name form, then
+    /// <see cref="Delivery.Mime.MailboxAddress"/> for the address the MIME writer puts into headers), so that a malformed
     /// one stops <c>plan</c> with its line instead of <c>send</c> with a stack trace.
     /// </summary>
     private static string? ReadAddress(YamlNodeReader reader, YamlMappingNode map, string key, string name)
     {
         var value = reader.OptionalString(map, key, name);
-        if (value is not null && (value.Any(char.IsControl) || !MailAddress.TryCreate(value, out _)))
+        if (value is not null && (value.Any(char.IsControl) || !MailAddress.TryCreate(value, out var parsed)
+            || !Delivery.Mime.MailboxAddress.IsValid(parsed.Address)))
         {
             reader.Problem(reader.Child(map, key),
                 $"'{name}' is not an email address: '{value}'; write it as name@example.com or \"Name\" <name@example.com>.");

@@ -4,7 +4,9 @@ namespace Notices.Records;
 
 /// <summary>
 /// Pragmatic email address check: one @, a non-empty local part, a domain with a dot and no empty labels,
-/// no whitespace or control characters, and accepted by <see cref="MailAddress"/> as a bare address.
+/// no whitespace or control characters, accepted by <see cref="MailAddress"/> as a bare address, and one the MIME
+/// writer can put into a header (<see cref="Delivery.Mime.MailboxAddress"/>: an ASCII local part, since we send no
+/// SMTPUTF8), so an address the import lets through never fails at send.
 /// </summary>
 public static class EmailAddressRule
 {
@@ -38,6 +40,7 @@ public static class EmailAddressRule
 
         // MailAddress also accepts display-name forms ("Ole <o@x.dk>"); require that it read back the same bare address.
         return MailAddress.TryCreate(address, out var parsed) &&
-               string.Equals(parsed.Address, address, StringComparison.Ordinal);
+               string.Equals(parsed.Address, address, StringComparison.Ordinal) &&
+               Delivery.Mime.MailboxAddress.IsValid(address);
     }
 }

@@ -21,7 +21,9 @@ public sealed class RecordsRulesTests
 
     [Theory]
     [InlineData("ole@example.com", true)]
-    [InlineData("søren.østergaard@patients.test", true)]
+    // An ASCII local part only: the MIME writer sends no SMTPUTF8, so such a patient goes by post, flagged in plan.
+    [InlineData("søren.østergaard@patients.test", false)]
+    [InlineData("ole@ærø.example.com", true)]
     [InlineData("a.b+tag@sub.example.com", true)]
     [InlineData("ole@example", false)]
     [InlineData("ole@@example.com", false)]
