@@ -206,7 +206,8 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
         {
             await writeMessage(data, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsIoFailure(ex, cancellationToken))
+        // A FileNotFoundException from the writer is an IOException too, but it is the letter's, not the connection's.
+        catch (Exception ex) when (IsIoFailure(ex, cancellationToken) && (data.ConnectionFailed || ex is OperationCanceledException))
         {
             throw Lost(SmtpStage.Body, ex);
         }
