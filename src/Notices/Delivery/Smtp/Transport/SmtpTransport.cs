@@ -101,6 +101,11 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
             CheckAddress(recipient, allowEmpty: false);
         }
 
+        if (IsConnected && _in!.HasBufferedData)
+        {
+            Close(); // a reply nobody asked for: every later reply would answer the wrong command
+        }
+
         if (!IsConnected)
         {
             await ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -179,6 +184,13 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
         if (dataReply!.Code != 354)
         {
             throw refused ?? new SmtpTransportException(SmtpStage.Data, dataReply);
+        }
+
+        if (_in!.HasBufferedData)
+        {
+            // A reply before the data (e.g. 250 at once): it cannot be about this message, and the replies are now
+            // out of step. Nothing of the message has left, so it is safe to retry on a new connection.
+            throw Lost(SmtpStage.Data, new InvalidDataException("the server replied before the message was sent"));
         }
 
         if (refused is not null)

@@ -34,4 +34,25 @@ public sealed class SmtpTransportReviewTests
         Assert.Equal(Simple, server.Messages[^1]);
         Assert.DoesNotContain(server.Messages, m => m.Contains("Subject: x", StringComparison.Ordinal)); // never ended with a dot
     }
+
+    [Fact]
+    public async Task A_server_that_answers_250_before_the_data_is_not_trusted_and_later_letters_do_not_get_its_stale_replies()
+    {
+        var datas = 0;
+        using var server = new TranscriptSmtpServer
+        {
+            // The first DATA is answered with 354 and, at once, a 250 for a message it has not seen yet.
+            Respond = line => line == "DATA" && Interlocked.Increment(ref datas) == 1 ? "354 go ahead\r\n250 2.0.0 Ok: early" : null,
+        };
+        await using var client = SmtpTransportTests.Client(server);
+
+        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message(Simple), CancellationToken.None));
+        Assert.Equal(SmtpStage.Data, ex.Stage);
+        Assert.True(ex.ConnectionLost);
+        Assert.False(ex.MessageMayBeQueued); // no byte of the message left: safe to retry
+
+        var next = await client.SendAsync(Envelope, SmtpTransportTests.Message(Simple), CancellationToken.None);
+        Assert.Equal("250 2.0.0 Ok: queued as 4FqT3x1ZzKq", next.OneLine);
+        Assert.Equal([Simple], server.Messages.Where(m => m.Length > 0));
+    }
 }
