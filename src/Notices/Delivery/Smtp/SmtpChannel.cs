@@ -173,6 +173,12 @@ public sealed class SmtpChannel : IDeliveryChannel
         {
             return;
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // The PDF vanished after the readiness check: this letter's problem, as if the check had seen it.
+            Record(letter, new EmailFailed("letter PDF not found", MessageId: messageId, Attempts: attempts));
+            return;
+        }
         catch (FormatException)
         {
             // The exception text can quote the address; keep the reason generic.

@@ -1,0 +1,92 @@
+using Notices.Campaigns;
+using Notices.Delivery;
+using Notices.Delivery.Smtp;
+using Notices.Ledger;
+using Notices.Model;
+using Notices.Tests.Ledger;
+using Notices.Tests.Support;
+using Xunit;
+
+namespace Notices.Tests.Delivery.Smtp.Transport;
+
+/// <summary>Hostile-review tests of the SMTP channel (issue 12): a PDF that vanishes after the readiness check.</summary>
+public sealed class SmtpChannelReviewTests : IDisposable
+{
+    private readonly LedgerTestStore _store = new();
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task A_pdf_removed_after_the_check_fails_that_letter_only_and_the_server_is_not_blamed()
+    {
+        Directory.CreateDirectory(Path.Combine(_store.Directory, "letters"));
+        var (pdf1, sha1) = TestPdfs.Create(Path.Combine(_store.Directory, "letters", "1.pdf"), 1);
+        var (pdf2, sha2) = TestPdfs.Create(Path.Combine(_store.Directory, "letters", "2.pdf"), 1);
+        using var server = new TranscriptSmtpServer();
+        var settings = new SmtpSettings
+        {
+            Server = new SmtpServerAddress("127.0.0.1", server.Port),
+            UseStartTls = false,
+            Connections = 1,
+            MaxAttempts = 2,
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        ChannelCompletion completion;
+        using var writer = new LedgerWriter(_store.Db);
+        // The PDF is deleted at the last moment the channel lets anything happen: when its intent is recorded.
+        var log = new DeletingLog(new LedgerDeliveryLog(writer), "FA830-DK-000001", pdf1);
+        await using (var channel = new SmtpChannel(settings, Identity, log))
+        {
+            await channel.DeliverAsync(Letter(1, pdf1, sha1), CancellationToken.None);
+            await channel.DeliverAsync(Letter(2, pdf2, sha2), CancellationToken.None);
+            completion = await channel.CompleteAsync(CancellationToken.None);
+        }
+
+        Assert.Null(completion.ServerProblem);
+        var failed = _store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailFailed);
+        Assert.Equal("FA830-DK-000001", failed.LetterId);
+        Assert.Equal("letter PDF not found", Assert.IsType<EmailFailed>(failed.ReadEvent()).Reason);
+        Assert.Equal("FA830-DK-000002", _store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailAccepted).LetterId);
+        Assert.DoesNotContain(_store.Db.Ledger, e => e.Kind == LedgerEventKind.EmailDeferred);
+        Assert.Single(server.Messages, m => m.Length > 0);
+    }
+
+    private sealed class DeletingLog(IDeliveryLog inner, string letterId, string path) : IDeliveryLog
+    {
+        public void Record(LetterEvent letterEvent) => inner.Record(letterEvent);
+
+        public void RecordIntent(IReadOnlyList<LetterEvent> letterEvents)
+        {
+            inner.RecordIntent(letterEvents);
+            if (letterEvents.Any(e => e.LetterId == letterId))
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private static EmailIdentity Identity => new()
+    {
+        FromAddress = "fsn@example.com",
+        FromDisplayName = "Medicinsk Udstyr A/S",
+        BounceDomain = "bounces.example.com",
+        Verp = new VerpSigner("smtp-review-tests-verp-key"u8),
+    };
+
+    private static OutgoingLetter Letter(int n, string pdf, string sha) => new()
+    {
+        LetterId = "FA830-DK-00000" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        CampaignId = "FA830",
+        PatientId = "P" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Channel = DeliveryChannelKind.Email,
+        PdfPath = pdf,
+        PdfSha256 = sha,
+        PageCount = 1,
+        RecipientName = "Åse Ødegård",
+        EmailAddress = $"p{n}@patients.test",
+        EmailSubject = "Vigtig sikkerhedsmeddelelse",
+        EmailText = "Se vedhæftede brev.",
+        AttachmentFileName = $"brev-{n}.pdf",
+    };
+}
