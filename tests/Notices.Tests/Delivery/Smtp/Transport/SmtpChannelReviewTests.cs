@@ -33,10 +33,9 @@ public sealed class SmtpChannelReviewTests : IDisposable
             Timeout = TimeSpan.FromSeconds(10),
         };
         ChannelCompletion completion;
-        using var writer = new LedgerWriter(_store.Db);
         // The PDF is deleted at the last moment the channel lets anything happen: when its intent is recorded.
-        var log = new DeletingLog(new LedgerDeliveryLog(writer), "FA830-DK-000001", pdf1);
-        await using (var channel = new SmtpChannel(settings, Identity, log))
+        using (var writer = new LedgerWriter(_store.Db))
+        await using (var channel = new SmtpChannel(settings, Identity, new DeletingLog(new LedgerDeliveryLog(writer), "FA830-DK-000001", pdf1)))
         {
             await channel.DeliverAsync(Letter(1, pdf1, sha1), CancellationToken.None);
             await channel.DeliverAsync(Letter(2, pdf2, sha2), CancellationToken.None);
@@ -50,6 +49,34 @@ public sealed class SmtpChannelReviewTests : IDisposable
         Assert.Equal("FA830-DK-000002", _store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailAccepted).LetterId);
         Assert.DoesNotContain(_store.Db.Ledger, e => e.Kind == LedgerEventKind.EmailDeferred);
         Assert.Single(server.Messages, m => m.Length > 0);
+    }
+
+    [Fact]
+    public async Task An_international_domain_goes_in_punycode_in_RCPT_TO_as_in_the_To_header_so_no_SMTPUTF8_is_needed()
+    {
+        Directory.CreateDirectory(Path.Combine(_store.Directory, "letters"));
+        var (pdf, sha) = TestPdfs.Create(Path.Combine(_store.Directory, "letters", "1.pdf"), 1);
+        using var server = new TranscriptSmtpServer(); // offers no SMTPUTF8
+        var settings = new SmtpSettings
+        {
+            Server = new SmtpServerAddress("127.0.0.1", server.Port),
+            UseStartTls = false,
+            Connections = 1,
+            MaxAttempts = 1,
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        using (var writer = new LedgerWriter(_store.Db))
+        await using (var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(writer)))
+        {
+            await channel.DeliverAsync(Letter(1, pdf, sha) with { EmailAddress = "p1@ærø.dk" }, CancellationToken.None);
+            await channel.CompleteAsync(CancellationToken.None);
+        }
+
+        Assert.Single(_store.Db.Ledger.Where(e => e.Kind == LedgerEventKind.EmailAccepted));
+        var ascii = "p1@" + new System.Globalization.IdnMapping().GetAscii("ærø.dk");
+        Assert.Equal("p1@xn--r-3fa9c.dk", ascii);
+        Assert.Contains("RCPT TO:<p1@xn--r-3fa9c.dk> NOTIFY=SUCCESS,FAILURE", server.Commands);
+        Assert.Contains("<p1@xn--r-3fa9c.dk>", server.Messages.Single(), StringComparison.Ordinal);
     }
 
     private sealed class DeletingLog(IDeliveryLog inner, string letterId, string path) : IDeliveryLog
