@@ -55,4 +55,126 @@ public sealed class SmtpTransportReviewTests
         Assert.Equal("250 2.0.0 Ok: queued as 4FqT3x1ZzKq", next.OneLine);
         Assert.Equal([Simple], server.Messages.Where(m => m.Length > 0));
     }
+
+    /// <summary>A one-connection raw server: greets with <paramref name="greeting"/> (written in the given pieces).</summary>
+    private static (System.Net.Sockets.TcpListener Listener, Task Served) Raw(params string[] pieces)
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var served = Task.Run(async () =>
+        {
+            using var client = await listener.AcceptTcpClientAsync();
+            var stream = client.GetStream();
+            foreach (var piece in pieces)
+            {
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(piece));
+                await stream.FlushAsync();
+                await Task.Delay(30);
+            }
+
+            await Task.Delay(3000);
+        });
+        return (listener, served);
+    }
+
+    private static SmtpTransport RawClient(System.Net.Sockets.TcpListener listener, int seconds = 2) => new(new SmtpTransportOptions
+    {
+        Host = "127.0.0.1",
+        Port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port,
+        RequireStartTls = false,
+        Timeout = TimeSpan.FromSeconds(seconds),
+        ClientName = "client.test",
+    });
+
+    [Theory]
+    [InlineData("a 100 KB line", true)]
+    [InlineData("a continuation with another code", false)]
+    [InlineData("no greeting at all", false)]
+    public async Task A_hostile_greeting_ends_the_session_as_the_servers_problem_within_the_timeout(string what, bool huge)
+    {
+        var pieces = what switch
+        {
+            "a 100 KB line" => new[] { "220 " + new string('x', 100 * 1024) + "\r\n" },
+            "a continuation with another code" => ["220-hello\r\n", "250 other\r\n"],
+            _ => [],
+        };
+        var (listener, _) = Raw(pieces);
+        try
+        {
+            await using var client = RawClient(listener, seconds: 1);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.ConnectAsync(CancellationToken.None));
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), what);
+            Assert.True(ex.ConnectionLost, what);
+            Assert.Equal(SmtpStage.Greeting, ex.Stage);
+            Assert.True(Notices.Delivery.Smtp.SmtpFailure.Classify(ex).ConcernsServer, what);
+            if (huge)
+            {
+                Assert.Contains("8 KB", ex.Message, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task A_reply_split_across_packets_mid_code_and_mid_line_is_read_whole()
+    {
+        var (listener, _) = Raw("2", "20-first\r", "\n220 sec", "ond\r\n", "250-x\r\n250-PIPE", "LINING\r\n250 SIZE 1000\r\n");
+        try
+        {
+            await using var client = RawClient(listener);
+            await client.ConnectAsync(CancellationToken.None);
+            Assert.True(client.Extensions.Pipelining);
+            Assert.Equal(1000, client.Extensions.MaxSize);
+
+            // SIZE 1000 and a bigger message: refused before MAIL FROM, for good, as the letter's problem.
+            var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope with { Size = 1001 }, SmtpTransportTests.Message(Simple), CancellationToken.None));
+            var failure = Notices.Delivery.Smtp.SmtpFailure.Classify(ex);
+            Assert.Equal(Notices.Delivery.Smtp.SmtpFailureKind.Permanent, failure.Kind);
+            Assert.False(failure.ConcernsServer);
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task MAIL_FROM_refused_552_with_pipelining_fails_the_letter_for_good_and_the_session_carries_on()
+    {
+        var mails = 0;
+        using var server = new TranscriptSmtpServer
+        {
+            Respond = line => line.StartsWith("MAIL", StringComparison.Ordinal) && Interlocked.Increment(ref mails) == 1 ? "552 5.3.4 Message size exceeds fixed limit"
+                : line.StartsWith("RCPT", StringComparison.Ordinal) && mails == 1 ? "503 5.5.1 Error: need MAIL command"
+                : line == "DATA" && mails == 1 ? "503 5.5.1 Error: need RCPT command" : null,
+        };
+        await using var client = SmtpTransportTests.Client(server);
+        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message(Simple), CancellationToken.None));
+        Assert.Equal(SmtpStage.MailFrom, ex.Stage);
+        Assert.Equal("552 5.3.4", ex.Reply!.Status);
+        Assert.Equal(Notices.Delivery.Smtp.SmtpFailureKind.Permanent, Notices.Delivery.Smtp.SmtpFailure.Classify(ex).Kind);
+        Assert.Equal(250, (await client.SendAsync(Envelope, SmtpTransportTests.Message(Simple), CancellationToken.None)).Code);
+        Assert.Equal(1, server.Connections);
+    }
+
+    [Fact]
+    public async Task A_421_after_RCPT_closes_the_session_concerns_the_server_and_the_next_send_reconnects()
+    {
+        var rcpts = 0;
+        using var server = new TranscriptSmtpServer("250-scripted.test\r\n250 8BITMIME")
+        {
+            Respond = line => line.StartsWith("RCPT", StringComparison.Ordinal) && Interlocked.Increment(ref rcpts) == 1 ? "421 4.3.2 Shutting down" : null,
+        };
+        await using var client = SmtpTransportTests.Client(server);
+        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message(Simple), CancellationToken.None));
+        Assert.Equal(Notices.Delivery.Smtp.SmtpFailureKind.ServerUnavailable, Notices.Delivery.Smtp.SmtpFailure.Classify(ex).Kind);
+        Assert.False(client.IsConnected);
+        Assert.DoesNotContain("RSET", server.Commands);
+        Assert.Equal(250, (await client.SendAsync(Envelope, SmtpTransportTests.Message(Simple), CancellationToken.None)).Code);
+        Assert.Equal(2, server.Connections);
+    }
 }
