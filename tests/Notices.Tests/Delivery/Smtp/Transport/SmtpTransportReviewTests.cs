@@ -177,4 +177,27 @@ public sealed class SmtpTransportReviewTests
         Assert.Equal(250, (await client.SendAsync(Envelope, SmtpTransportTests.Message(Simple), CancellationToken.None)).Code);
         Assert.Equal(2, server.Connections);
     }
+
+    [Fact]
+    public async Task What_SMTP_delivers_is_byte_for_byte_what_the_writer_makes_for_the_eml_dots_and_dkim_included()
+    {
+        using var dir = new TempDirectory();
+        var pdf = dir.File("l.pdf");
+        File.WriteAllBytes(pdf, Enumerable.Range(0, 5000).Select(i => (byte)(i * 13)).ToArray());
+        var content = Notices.Tests.Delivery.Mime.MimeTestContent.For(pdf, dkim: Notices.Tests.Delivery.Mime.DkimTestKeys.Signer()) with
+        {
+            TextBody = ".\n..\r\n.\r\nslut\n.",
+            HtmlBody = "<p>\r\n.\r\n</p>",
+        };
+        var expected = Encoding.ASCII.GetString(await Notices.Tests.Delivery.Mime.MimeTestContent.Bytes(content));
+
+        using var server = new TranscriptSmtpServer();
+        await using (var client = SmtpTransportTests.Client(server))
+        {
+            var message = await Notices.Delivery.Mime.MimeMessage.CreateAsync(content, CancellationToken.None);
+            await client.SendAsync(Envelope with { Size = message.Size }, message.WriteToAsync, CancellationToken.None);
+        }
+
+        Assert.Equal(expected, server.Messages.Single());
+    }
 }
