@@ -79,6 +79,38 @@ public sealed class SmtpChannelReviewTests : IDisposable
         Assert.Contains("<p1@xn--r-3fa9c.dk>", server.Messages.Single(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_retry_after_451_at_end_of_data_sends_the_same_Message_ID_and_the_ledger_keeps_it()
+    {
+        Directory.CreateDirectory(Path.Combine(_store.Directory, "letters"));
+        var (pdf, sha) = TestPdfs.Create(Path.Combine(_store.Directory, "letters", "1.pdf"), 1);
+        var dots = 0;
+        using var server = new TranscriptSmtpServer { Respond = line => line == "." && Interlocked.Increment(ref dots) == 1 ? "451 4.3.0 Try again" : null };
+        var settings = new SmtpSettings
+        {
+            Server = new SmtpServerAddress("127.0.0.1", server.Port),
+            UseStartTls = false,
+            Connections = 1,
+            MaxAttempts = 3,
+            RetryDelay = TimeSpan.FromMilliseconds(10),
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        using (var writer = new LedgerWriter(_store.Db))
+        await using (var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(writer)))
+        {
+            await channel.DeliverAsync(Letter(1, pdf, sha), CancellationToken.None);
+            await channel.CompleteAsync(CancellationToken.None);
+        }
+
+        var ids = server.Messages.Where(m => m.Length > 0)
+            .Select(m => m.Split("\r\n").Single(l => l.StartsWith("Message-ID: ", StringComparison.Ordinal))[12..]).ToList();
+        Assert.Equal(2, ids.Count);
+        Assert.Equal(ids[0], ids[1]);
+        var accepted = Assert.IsType<EmailAccepted>(_store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailAccepted).ReadEvent());
+        Assert.Equal(ids[0], accepted.MessageId);
+        Assert.Equal(2, accepted.Attempts);
+    }
+
     private sealed class DeletingLog(IDeliveryLog inner, string letterId, string path) : IDeliveryLog
     {
         public void Record(LetterEvent letterEvent) => inner.Record(letterEvent);
