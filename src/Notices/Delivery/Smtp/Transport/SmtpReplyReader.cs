@@ -67,7 +67,8 @@ internal sealed class SmtpReplyReader(Stream stream)
 
                 var line = Encoding.UTF8.GetString(_buffer, _start, length);
                 _start = newline + 1;
-                return line;
+                // The text ends up in the ledger and on the terminal: no escape sequence or NUL from the server.
+                return line.Any(char.IsControl) ? string.Concat(line.Select(c => char.IsControl(c) ? '?' : c)) : line;
             }
 
             if (_start > 0)

@@ -200,4 +200,22 @@ public sealed class SmtpTransportReviewTests
 
         Assert.Equal(expected, server.Messages.Single());
     }
+
+    [Fact]
+    public async Task Control_characters_in_a_server_reply_never_reach_the_reply_text_that_goes_to_the_ledger()
+    {
+        // A hostile server could put terminal escapes (ESC [2J, BEL, NUL) into the text 'status' later prints.
+        using var server = new TranscriptSmtpServer
+        {
+            Respond = line => line == "." ? "250-2.0.0 Ok\u001b[2J\u0007\r\n250 queued as 4Fq\u0000X\u009b31m" : null,
+        };
+        await using var client = SmtpTransportTests.Client(server);
+
+        var reply = await client.SendAsync(Envelope, SmtpTransportTests.Message(Simple), CancellationToken.None);
+
+        Assert.Equal(250, reply.Code);
+        Assert.DoesNotContain(reply.OneLine, char.IsControl);
+        Assert.All(reply.Lines, l => Assert.DoesNotContain(l, char.IsControl));
+        Assert.Contains("queued as 4Fq", reply.OneLine, StringComparison.Ordinal);
+    }
 }
