@@ -106,4 +106,22 @@ public sealed class MimeReviewTests : IDisposable
         File.WriteAllText(weak, small.ExportPkcs8PrivateKeyPem());
         Assert.Contains("512 bits", Assert.Throws<DkimKeyException>(() => DkimSigner.FromPemFile("a.example.com", "s", weak)).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_encrypted_key_is_refused_as_encrypted_not_as_no_private_key()
+    {
+        using var rsa = RSA.Create(2048);
+        var pkcs8 = _dir.File("enc8.pem");
+        File.WriteAllText(pkcs8, rsa.ExportEncryptedPkcs8PrivateKeyPem("secret", new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 1000)));
+        // OpenSSL's traditional form (openssl genrsa -aes256): a PKCS#1 block with Proc-Type and DEK-Info.
+        var legacy = _dir.File("enc1.pem");
+        File.WriteAllText(legacy, "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00112233445566778899AABBCCDDEEFF\n\nAAAA\n-----END RSA PRIVATE KEY-----\n");
+
+        foreach (var path in new[] { pkcs8, legacy })
+        {
+            var message = Assert.Throws<DkimKeyException>(() => DkimSigner.FromPemFile("a.example.com", "s", path)).Message;
+            Assert.StartsWith(path + ": the DKIM key is encrypted", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("secret", message, StringComparison.Ordinal);
+        }
+    }
 }
