@@ -28,7 +28,7 @@ internal sealed class SmtpReplyReader(Stream stream)
         {
             var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
             if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var lineCode)
-                || lineCode < 200 || (line.Length > 3 && line[3] is not (' ' or '-')))
+                || lineCode is < 200 or > 599 || (line.Length > 3 && line[3] is not (' ' or '-')))
             {
                 throw new InvalidDataException("the server sent a line that is not an SMTP reply");
             }

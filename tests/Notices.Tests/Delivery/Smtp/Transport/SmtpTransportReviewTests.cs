@@ -218,4 +218,21 @@ public sealed class SmtpTransportReviewTests
         Assert.All(reply.Lines, l => Assert.DoesNotContain(l, char.IsControl));
         Assert.Contains("queued as 4Fq", reply.OneLine, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("999 2.0.0 what")]
+    [InlineData("600 done")]
+    public async Task A_reply_code_outside_2xx_to_5xx_after_the_final_dot_is_not_a_permanent_refusal(string reply)
+    {
+        // The server had the whole message; an unknown code says nothing about it. Failing the letter for good would
+        // send it by post too while the email may well be queued.
+        using var server = new TranscriptSmtpServer { Respond = line => line == "." ? reply : null };
+        await using var client = SmtpTransportTests.Client(server);
+
+        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message(Simple), CancellationToken.None));
+
+        Assert.Equal(SmtpStage.EndOfData, ex.Stage);
+        Assert.True(ex.MessageMayBeQueued);
+        Assert.Equal(Notices.Delivery.Smtp.SmtpFailureKind.Cut, Notices.Delivery.Smtp.SmtpFailure.Classify(ex).Kind);
+    }
 }
