@@ -42,6 +42,13 @@ public sealed class DkimSigner : IDisposable
             throw new DkimKeyException($"{path}: the DKIM key file cannot be read ({ex.GetType().Name}).");
         }
 
+        if (pem.Contains("-----BEGIN ENCRYPTED PRIVATE KEY-----", StringComparison.Ordinal)
+            || pem.Contains("Proc-Type: 4,ENCRYPTED", StringComparison.Ordinal))
+        {
+            // The send has no way to ask for a passphrase; say what is wrong instead of "not a private key".
+            throw new DkimKeyException($"{path}: the DKIM key is encrypted; give it unencrypted (openssl pkey -in key.pem -out plain.pem) and keep that file readable only by the sender.");
+        }
+
         var rsa = RSA.Create();
         try
         {

@@ -173,6 +173,12 @@ public sealed class SmtpChannel : IDeliveryChannel
         {
             return;
         }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            // The PDF vanished after the readiness check: this letter's problem, as if the check had seen it.
+            Record(letter, new EmailFailed("letter PDF not found", MessageId: messageId, Attempts: attempts));
+            return;
+        }
         catch (FormatException)
         {
             // The exception text can quote the address; keep the reason generic.
@@ -211,8 +217,10 @@ public sealed class SmtpChannel : IDeliveryChannel
     {
         // The same writer as the pickup channel, so an .eml is byte for byte what goes out here. The VERP address is
         // the envelope sender only: Postfix writes it as Return-Path, and no Sender: header says "on behalf of".
-        var message = MimeMessage.CreateAsync(_addressing.Content(letter, messageId, _time.GetLocalNow()), token).GetAwaiter().GetResult();
-        var envelope = new SmtpEnvelope(_addressing.VerpAddressFor(letter) ?? _identity.FromAddress, [HeaderText.Clean(letter.EmailAddress)])
+        var content = _addressing.Content(letter, messageId, _time.GetLocalNow());
+        var message = MimeMessage.CreateAsync(content, token).GetAwaiter().GetResult();
+        // RCPT TO is the To header's address (an international domain in punycode), so no SMTPUTF8 is needed for it.
+        var envelope = new SmtpEnvelope(_addressing.VerpAddressFor(letter) ?? _identity.FromAddress, [content.To.Address])
         {
             // RFC 3461 ENVID: the letter id, returned in every delivery report as Original-Envelope-Id.
             EnvelopeId = letter.LetterId,

@@ -14,6 +14,9 @@ internal sealed class DotStuffingStream(Stream inner, Action onProgress) : Strea
 
     public long Written { get; private set; }
 
+    /// <summary>A write to the connection failed (as opposed to the message writer failing, e.g. its PDF vanished).</summary>
+    public bool ConnectionFailed { get; private set; }
+
     public override bool CanRead => false;
 
     public override bool CanSeek => false;
@@ -36,14 +39,23 @@ internal sealed class DotStuffingStream(Stream inner, Action onProgress) : Strea
         onProgress();
         var dots = FindLineStartDots(buffer.Span);
         var start = 0;
-        foreach (var dot in dots)
+        try
         {
-            await inner.WriteAsync(buffer[start..dot], cancellationToken).ConfigureAwait(false);
-            await inner.WriteAsync(Dot, cancellationToken).ConfigureAwait(false);
-            start = dot; // the '.' itself goes with the next segment
+            foreach (var dot in dots)
+            {
+                await inner.WriteAsync(buffer[start..dot], cancellationToken).ConfigureAwait(false);
+                await inner.WriteAsync(Dot, cancellationToken).ConfigureAwait(false);
+                start = dot; // the '.' itself goes with the next segment
+            }
+
+            await inner.WriteAsync(buffer[start..], cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ConnectionFailed = true;
+            throw;
         }
 
-        await inner.WriteAsync(buffer[start..], cancellationToken).ConfigureAwait(false);
         Written += buffer.Length;
         if (buffer.Length > 0)
         {

@@ -28,7 +28,7 @@ internal sealed class SmtpReplyReader(Stream stream)
         {
             var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
             if (line.Length < 3 || !int.TryParse(line.AsSpan(0, 3), NumberStyles.None, CultureInfo.InvariantCulture, out var lineCode)
-                || lineCode < 200 || (line.Length > 3 && line[3] is not (' ' or '-')))
+                || lineCode is < 200 or > 599 || (line.Length > 3 && line[3] is not (' ' or '-')))
             {
                 throw new InvalidDataException("the server sent a line that is not an SMTP reply");
             }
@@ -67,7 +67,8 @@ internal sealed class SmtpReplyReader(Stream stream)
 
                 var line = Encoding.UTF8.GetString(_buffer, _start, length);
                 _start = newline + 1;
-                return line;
+                // The text ends up in the ledger and on the terminal: no escape sequence or NUL from the server.
+                return line.Any(char.IsControl) ? string.Concat(line.Select(c => char.IsControl(c) ? '?' : c)) : line;
             }
 
             if (_start > 0)

@@ -101,6 +101,11 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
             CheckAddress(recipient, allowEmpty: false);
         }
 
+        if (IsConnected && _in!.HasBufferedData)
+        {
+            Close(); // a reply nobody asked for: every later reply would answer the wrong command
+        }
+
         if (!IsConnected)
         {
             await ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -181,6 +186,13 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
             throw refused ?? new SmtpTransportException(SmtpStage.Data, dataReply);
         }
 
+        if (_in!.HasBufferedData)
+        {
+            // A reply before the data (e.g. 250 at once): it cannot be about this message, and the replies are now
+            // out of step. Nothing of the message has left, so it is safe to retry on a new connection.
+            throw Lost(SmtpStage.Data, new InvalidDataException("the server replied before the message was sent"));
+        }
+
         if (refused is not null)
         {
             // RFC 2920: every recipient refused but the server still said 354: end the empty message, then report.
@@ -206,7 +218,8 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
         {
             await writeMessage(data, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsIoFailure(ex, cancellationToken))
+        // A FileNotFoundException from the writer is an IOException too, but it is the letter's, not the connection's.
+        catch (Exception ex) when (IsIoFailure(ex, cancellationToken) && (data.ConnectionFailed || ex is OperationCanceledException))
         {
             throw Lost(SmtpStage.Body, ex);
         }
