@@ -169,8 +169,16 @@ public sealed class SmtpChannel : IDeliveryChannel
         }
         finally
         {
-            // Stopped with an intent in flight: let it finish before the ledger closes (the letter is then uncertain).
-            ahead?.Intent.ContinueWith(static _ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
+            // Stopped with the next letter's intent in flight: let it finish before the ledger closes. Nothing of that
+            // letter reached the server, so say so rather than leave it uncertain.
+            if (ahead is { } left)
+            {
+                left.Intent.ContinueWith(static _ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
+                if (left.Intent.IsCompletedSuccessfully && left.Intent.Result is { } messageId)
+                {
+                    Record(left.Letter, new EmailDeferred("stopped before sending", Attempts: 0, MessageId: messageId));
+                }
+            }
         }
     }
 
