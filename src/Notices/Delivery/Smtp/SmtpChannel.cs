@@ -112,15 +112,42 @@ public sealed class SmtpChannel : IDeliveryChannel
     {
         using var connection = new SmtpConnection(_settings);
         var reader = _queue.Reader;
+        // The next letter, whose intent is committed while the server answers the previous message's final dot.
+        // Its intent still precedes its own first byte; only the wait for the 250 overlaps the fsync.
+        (OutgoingLetter Letter, Task<string?> Intent)? ahead = null;
+        void ReadAhead()
+        {
+            if (ahead is null && !_stop.IsCancellationRequested && reader.TryRead(out var next))
+            {
+                ahead = (next, Task.Run(() => Prepare(next)));
+            }
+        }
+
         try
         {
-            while (reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
+            while (ahead is not null || reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
             {
-                while (!_stop.IsCancellationRequested && reader.TryRead(out var letter))
+                while (!_stop.IsCancellationRequested)
                 {
+                    OutgoingLetter letter;
+                    Task<string?>? intent = null;
+                    if (ahead is { } a)
+                    {
+                        (letter, intent) = (a.Letter, a.Intent);
+                        ahead = null;
+                    }
+                    else if (!reader.TryRead(out letter!))
+                    {
+                        break;
+                    }
+
                     try
                     {
-                        Send(connection, letter);
+                        var messageId = intent is null ? Prepare(letter) : intent.GetAwaiter().GetResult();
+                        if (messageId is not null)
+                        {
+                            Send(connection, letter, messageId, ReadAhead);
+                        }
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException)
                     {
@@ -129,26 +156,45 @@ public sealed class SmtpChannel : IDeliveryChannel
                         Interlocked.CompareExchange(ref _unexpected, ex, null);
                     }
                 }
+
+                if (_stop.IsCancellationRequested)
+                {
+                    break;
+                }
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
             // Disposed mid-run.
         }
+        finally
+        {
+            // Stopped with the next letter's intent in flight: let it finish before the ledger closes. Nothing of that
+            // letter reached the server, so say so rather than leave it uncertain.
+            if (ahead is { } left)
+            {
+                left.Intent.ContinueWith(static _ => { }, TaskScheduler.Default).GetAwaiter().GetResult();
+                if (left.Intent.IsCompletedSuccessfully && left.Intent.Result is { } messageId)
+                {
+                    Record(left.Letter, new EmailDeferred("stopped before sending", Attempts: 0, MessageId: messageId));
+                }
+            }
+        }
     }
 
-    private void Send(SmtpConnection connection, OutgoingLetter letter)
+    /// <summary>Records the letter's outcome when it cannot be sent; otherwise commits its intent and returns the Message-ID.</summary>
+    private string? Prepare(OutgoingLetter letter)
     {
         if (_serverProblem is { } problem)
         {
             Record(letter, new EmailDeferred("server unavailable earlier in this run: " + problem, Attempts: 0));
-            return;
+            return null;
         }
 
         if (EmailReadiness.Problem(letter, out var sha) is { } pdfProblem)
         {
             Record(letter, new EmailFailed(pdfProblem, MessageId: letter.MessageId));
-            return;
+            return null;
         }
 
         // Intent before effect: the Message-ID is durable before the server sees it. If the run dies before the
@@ -156,6 +202,18 @@ public sealed class SmtpChannel : IDeliveryChannel
         var messageId = letter.MessageId ?? _addressing.NewMessageId(letter.LetterId);
         _log.RecordIntent([new LetterEvent(letter.CampaignId, letter.LetterId, letter.PatientId,
             new EmailSending(messageId, EmailTransport.Smtp, sha, Resend: letter.Resend || letter.ResumeIntent))]);
+        return messageId;
+    }
+
+    private void Send(SmtpConnection connection, OutgoingLetter letter, string messageId, Action afterEndOfData)
+    {
+        if (_serverProblem is { } problem)
+        {
+            // The previous letter found the server gone after this one's intent: not sent, so only deferred.
+            Record(letter, new EmailDeferred("server unavailable earlier in this run: " + problem, Attempts: 0, MessageId: messageId));
+            return;
+        }
+
         var attempts = 0;
         SmtpReply reply;
         try
@@ -165,7 +223,7 @@ public sealed class SmtpChannel : IDeliveryChannel
                 {
                     attempts++;
                     _pacer.Wait(token);
-                    return SendOnce(connection, letter, messageId, token);
+                    return SendOnce(connection, letter, messageId, afterEndOfData, token);
                 },
                 _stop.Token);
         }
@@ -213,7 +271,7 @@ public sealed class SmtpChannel : IDeliveryChannel
         Record(letter, new EmailAccepted(messageId, letter.PdfSha256, _settings.Server.ToString(), attempts, AddressRedactor.Redact(reply.OneLine)));
     }
 
-    private SmtpReply SendOnce(SmtpConnection connection, OutgoingLetter letter, string messageId, CancellationToken token)
+    private SmtpReply SendOnce(SmtpConnection connection, OutgoingLetter letter, string messageId, Action afterEndOfData, CancellationToken token)
     {
         // The same writer as the pickup channel, so an .eml is byte for byte what goes out here. The VERP address is
         // the envelope sender only: Postfix writes it as Return-Path, and no Sender: header says "on behalf of".
@@ -227,7 +285,7 @@ public sealed class SmtpChannel : IDeliveryChannel
             RequestDsn = _settings.RequestDsn,
             Size = message.Size,
         };
-        return connection.Transport.SendAsync(envelope, message.WriteToAsync, token).GetAwaiter().GetResult();
+        return connection.Transport.SendAsync(envelope, message.WriteToAsync, afterEndOfData, token).GetAwaiter().GetResult();
     }
 
     private void FailPermanently(OutgoingLetter letter, SmtpFailure failure, string messageId, int attempts)

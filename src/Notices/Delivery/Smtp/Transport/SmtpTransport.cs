@@ -86,7 +86,12 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
     /// </summary>
     /// <exception cref="SmtpTransportException">A reply, a lost connection or a refusal; see its stage.</exception>
     /// <exception cref="FormatException">An envelope address cannot be used in an SMTP command.</exception>
-    public async Task<SmtpReply> SendAsync(SmtpEnvelope envelope, Func<Stream, CancellationToken, Task> writeMessage, CancellationToken cancellationToken)
+    public Task<SmtpReply> SendAsync(SmtpEnvelope envelope, Func<Stream, CancellationToken, Task> writeMessage, CancellationToken cancellationToken) =>
+        SendAsync(envelope, writeMessage, afterEndOfData: null, cancellationToken);
+
+    /// <param name="afterEndOfData">Called once the final dot has been written, before the server's reply is read
+    /// (e.g. to prepare the next message meanwhile). It must not throw.</param>
+    public async Task<SmtpReply> SendAsync(SmtpEnvelope envelope, Func<Stream, CancellationToken, Task> writeMessage, Action? afterEndOfData, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(writeMessage);
@@ -114,7 +119,7 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
         var commands = SmtpCommands.Transaction(envelope, Extensions); // refuses an oversize message before any byte
         try
         {
-            return await TransactionAsync(commands, writeMessage, cancellationToken).ConfigureAwait(false);
+            return await TransactionAsync(commands, writeMessage, afterEndOfData, cancellationToken).ConfigureAwait(false);
         }
         catch (SmtpTransportException ex) when (ex.Reply is { } reply && !ex.ConnectionLost)
         {
@@ -141,7 +146,7 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
 
     public void Dispose() => QuitQuietlyAsync().GetAwaiter().GetResult();
 
-    private async Task<SmtpReply> TransactionAsync(IReadOnlyList<string> commands, Func<Stream, CancellationToken, Task> writeMessage, CancellationToken cancellationToken)
+    private async Task<SmtpReply> TransactionAsync(IReadOnlyList<string> commands, Func<Stream, CancellationToken, Task> writeMessage, Action? afterEndOfData, CancellationToken cancellationToken)
     {
         // commands: MAIL, RCPT…, DATA. With PIPELINING all go in one write and the replies are read in order.
         SmtpTransportException? refused = null;
@@ -204,6 +209,7 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IAsyncDisposab
         }
 
         await WriteBodyAsync(writeMessage, cancellationToken).ConfigureAwait(false);
+        afterEndOfData?.Invoke();
         _stage = SmtpStage.EndOfData;
         var final = await ReadAsync(cancellationToken).ConfigureAwait(false);
         return final.Code == 250 ? final : throw new SmtpTransportException(SmtpStage.EndOfData, final);
