@@ -48,13 +48,13 @@ public sealed class AffectedDeviceMatcher
             // A blank manufacturer in the export is not a reason to skip a patient: when in doubt, notify.
             if (manufacturer.Length > 0 && !manufacturer.StartsWith(rule.Manufacturer, StringComparison.Ordinal))
             {
-                misses.Add(new RuleMiss(rule.Number, RuleMissKind.Product, $"manufacturer is not rule {rule.Number}'s {rule.Rule.Manufacturer}"));
+                misses.Add(rule.ManufacturerMiss);
                 continue;
             }
 
             if (!rule.Models.Contains(model))
             {
-                misses.Add(new RuleMiss(rule.Number, RuleMissKind.Product, $"model is not named by rule {rule.Number}"));
+                misses.Add(rule.ModelMiss);
                 continue;
             }
 
@@ -204,5 +204,10 @@ public sealed class AffectedDeviceMatcher
     }
 
     private sealed record CompiledRule(int Number, AffectedRule Rule, string Manufacturer, HashSet<string> Models,
-        SoftwareVersion? Min, SoftwareVersion? Max, HashSet<string> Lots, HashSet<string> UdiDi);
+        SoftwareVersion? Min, SoftwareVersion? Max, HashSet<string> Lots, HashSet<string> UdiDi)
+    {
+        // Most devices of a store miss most rules on model or maker: these reasons are made once per rule, not per device.
+        public RuleMiss ManufacturerMiss { get; } = new(Number, RuleMissKind.Product, $"manufacturer is not rule {Number}'s {Rule.Manufacturer}");
+        public RuleMiss ModelMiss { get; } = new(Number, RuleMissKind.Product, $"model is not named by rule {Number}");
+    }
 }
