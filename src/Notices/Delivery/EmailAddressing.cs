@@ -12,6 +12,9 @@ public sealed class EmailAddressing
     private readonly EmailIdentity _identity;
     private readonly string _messageIdDomain;
 
+    // The sender is the same for every letter of the run: parsed once.
+    private readonly MailboxAddress _from;
+
     // Checked up front: an unsigned VERP address would make every report about the letter unmatchable.
     private readonly VerpSigner? _verp;
 
@@ -21,7 +24,8 @@ public sealed class EmailAddressing
     public EmailAddressing(EmailIdentity identity)
     {
         _identity = identity ?? throw new ArgumentNullException(nameof(identity));
-        _messageIdDomain = identity.MessageIdDomain ?? MailboxAddress.Parse(identity.FromAddress).Address.Split('@')[1];
+        _from = MailboxAddress.Parse(identity.FromAddress, identity.FromDisplayName);
+        _messageIdDomain = identity.MessageIdDomain ?? _from.Address.Split('@')[1];
         _verp = string.IsNullOrWhiteSpace(identity.BounceDomain) ? null
             : identity.Verp ?? throw new ArgumentException("A bounce domain needs a VERP signer (EmailIdentity.Verp).", nameof(identity));
         _replySigner = string.IsNullOrWhiteSpace(identity.ReplyDomain) ? null
@@ -60,7 +64,7 @@ public sealed class EmailAddressing
         var fileName = HeaderText.Clean(letter.AttachmentFileName);
         return new MailContent
         {
-            From = MailboxAddress.Parse(_identity.FromAddress, _identity.FromDisplayName),
+            From = _from,
             To = MailboxAddress.Parse(HeaderText.Clean(letter.EmailAddress), letter.RecipientName),
             ReplyTo = ReplyToFor(letter) is { } replyTo ? MailboxAddress.Parse(replyTo) : null,
             Subject = letter.EmailSubject ?? "",
