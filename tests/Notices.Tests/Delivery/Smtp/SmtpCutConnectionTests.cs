@@ -82,30 +82,10 @@ public sealed class SmtpCutConnectionTests : IDisposable
         await channel.CompleteAsync(CancellationToken.None);
     }
 
-    private static EmailIdentity Identity => new()
-    {
-        FromAddress = "fsn@example.com",
-        FromDisplayName = "Medicinsk Udstyr A/S",
-        BounceDomain = "bounces.example.com",
-        Verp = new VerpSigner("smtp-cut-tests-verp-key"u8),
-    };
+    private static EmailIdentity Identity => SmtpTestLetters.Identity("smtp-cut-tests-verp-key");
 
-    private static string Id(int n) => "FA830-DK-" + n.ToString("D6", CultureInfo.InvariantCulture);
 
-    private OutgoingLetter Letter(int n) => new()
-    {
-        LetterId = Id(n),
-        CampaignId = "FA830",
-        PatientId = "P" + n.ToString(CultureInfo.InvariantCulture),
-        Channel = DeliveryChannelKind.Email,
-        PdfPath = _pdfPath,
-        PdfSha256 = _pdfSha,
-        PageCount = 1,
-        RecipientName = "Åse Ødegård",
-        EmailAddress = $"p{n}@patients.test",
-        EmailSubject = "Vigtig sikkerhedsmeddelelse",
-        EmailText = "Se vedhæftede brev.",
-        EmailHtml = "<p>Se vedhæftede brev.</p>",
-        AttachmentFileName = $"Vigtig-sikkerhedsmeddelelse-{Id(n)}.pdf",
-    };
+    private static string Id(int n) => SmtpTestLetters.Id(n);
+
+    private OutgoingLetter Letter(int n) => SmtpTestLetters.Letter(n, _pdfPath, _pdfSha);
 }

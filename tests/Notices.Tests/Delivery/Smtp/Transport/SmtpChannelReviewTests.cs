@@ -125,27 +125,7 @@ public sealed class SmtpChannelReviewTests : IDisposable
         }
     }
 
-    private static EmailIdentity Identity => new()
-    {
-        FromAddress = "fsn@example.com",
-        FromDisplayName = "Medicinsk Udstyr A/S",
-        BounceDomain = "bounces.example.com",
-        Verp = new VerpSigner("smtp-review-tests-verp-key"u8),
-    };
+    private static EmailIdentity Identity => SmtpTestLetters.Identity("smtp-review-tests-verp-key");
 
-    private static OutgoingLetter Letter(int n, string pdf, string sha) => new()
-    {
-        LetterId = "FA830-DK-00000" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        CampaignId = "FA830",
-        PatientId = "P" + n.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        Channel = DeliveryChannelKind.Email,
-        PdfPath = pdf,
-        PdfSha256 = sha,
-        PageCount = 1,
-        RecipientName = "Åse Ødegård",
-        EmailAddress = $"p{n}@patients.test",
-        EmailSubject = "Vigtig sikkerhedsmeddelelse",
-        EmailText = "Se vedhæftede brev.",
-        AttachmentFileName = $"brev-{n}.pdf",
-    };
+    private static OutgoingLetter Letter(int n, string pdf, string sha) => SmtpTestLetters.Letter(n, pdf, sha, attachmentFileName: $"brev-{n}.pdf", html: null);
 }

@@ -103,28 +103,7 @@ public sealed class SmtpChannelTranscriptTests : IDisposable
         }
     }
 
-    private static EmailIdentity Identity => new()
-    {
-        FromAddress = "fsn@example.com",
-        FromDisplayName = "Medicinsk Udstyr A/S",
-        BounceDomain = "bounces.example.com",
-        Verp = new VerpSigner("smtp-transcript-tests-verp-key"u8),
-    };
+    private static EmailIdentity Identity => SmtpTestLetters.Identity("smtp-transcript-tests-verp-key");
 
-    private OutgoingLetter Letter(int n) => new()
-    {
-        LetterId = "FA830-DK-" + n.ToString("D6", CultureInfo.InvariantCulture),
-        CampaignId = "FA830",
-        PatientId = "P" + n.ToString(CultureInfo.InvariantCulture),
-        Channel = DeliveryChannelKind.Email,
-        PdfPath = _pdfPath,
-        PdfSha256 = _pdfSha,
-        PageCount = 1,
-        RecipientName = "Åse Ødegård",
-        EmailAddress = $"p{n}@patients.test",
-        EmailSubject = "Vigtig sikkerhedsmeddelelse",
-        EmailText = "Se vedhæftede brev.\n.en linje med punktum",
-        EmailHtml = "<p>Se vedhæftede brev.</p>",
-        AttachmentFileName = $"brev-{n}.pdf",
-    };
+    private OutgoingLetter Letter(int n) => SmtpTestLetters.Letter(n, _pdfPath, _pdfSha, "Se vedhæftede brev.\n.en linje med punktum", $"brev-{n}.pdf");
 }
