@@ -7,22 +7,7 @@ namespace Notices.Tests.Campaigns;
 /// <summary>notice.yaml's <c>envelope</c> and <c>return_address</c> keys.</summary>
 public sealed class EnvelopeAndReturnAddressLoaderTests
 {
-    private const string Minimal = """
-        id: test-notice
-        reference: FA1
-        subject: Emne
-        sender:
-          organisation: Firma A/S
-          address: [Vej 1, 8000 Aarhus C]
-          signatory:
-            name: Anne Æbelø
-        email:
-          subject: Emne
-        affected:
-          - manufacturer: Medtronic
-            models: [MiniMed 508]
-
-        """;
+    private const string Minimal = MinimalNotice.Yaml;
 
     private static NoticePackage Load(TempDirectory dir, string extra)
     {

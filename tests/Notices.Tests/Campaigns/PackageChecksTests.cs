@@ -14,23 +14,7 @@ namespace Notices.Tests.Campaigns;
 /// </summary>
 public sealed class PackageChecksTests : IDisposable
 {
-    // Line 14 is the first line after this.
-    private const string Minimal = """
-        id: test-notice
-        reference: FA1
-        subject: Emne
-        sender:
-          organisation: Firma A/S
-          address: [Vej 1, 8000 Aarhus C]
-          signatory:
-            name: Anne Æbelø
-        email:
-          subject: Emne
-        affected:
-          - manufacturer: Medtronic
-            models: [MiniMed 508]
-
-        """;
+    private const string Minimal = MinimalNotice.Yaml;
 
     private readonly TempDirectory _dir = new();
 
