@@ -9,4 +9,4 @@ bash scripts/postfix-test-setup.sh
 dotnet build src/Notices.Cli -c Release --nologo -v q >/dev/null
 clear_maildirs() { find /var/lib/notices-test-postfix/mail -type f -path '*/new/*' -o -type f -path '*/cur/*' | xargs -r rm -f; }
 trap clear_maildirs EXIT
-dotnet src/Notices.Cli/bin/Release/net10.0/notices.dll bench --smtp smtp://127.0.0.1:2525 --out out/bench-smtp "$@"
+dotnet src/Notices.Cli/bin/Release/net10.0/notices.dll bench --smtp smtp://127.0.0.1:2525 --postfix-config /var/lib/notices-test-postfix/etc --out out/bench-smtp "$@"

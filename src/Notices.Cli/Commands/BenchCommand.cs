@@ -32,6 +32,13 @@ public static class BenchCommand
         };
         var messages = new Option<int>("--messages") { Description = "Messages for the SMTP benchmark.", DefaultValueFactory = _ => 2_000 };
         var connections = new Option<int>("--connections") { Description = "SMTP connections (and smtp-source sessions).", DefaultValueFactory = _ => 16 };
+        var rounds = new Option<int>("--rounds") { Description = "Runs of each SMTP measure; the median is reported.", DefaultValueFactory = _ => 3 };
+        var postfixConfig = new Option<string?>("--postfix-config")
+        {
+            Description = "The configuration folder of the local Postfix instance behind --smtp (e.g. /var/lib/notices-test-postfix/etc). "
+                + "With it the SMTP benchmark waits for the queue to empty before each measure and also measures send --smtp with Postfix "
+                + "moved to a core of its own (CPU affinity only, restored afterwards; needs root). Its configuration is not changed.",
+        };
         var output = new Option<string>("--out")
         {
             Description = "Working folder, wiped first: only a new or empty folder, or one an earlier bench made (it holds a "
@@ -45,13 +52,13 @@ public static class BenchCommand
             "Measure: letters/s rendering the sample notice (one thread, all cores), then a generated campaign end to end "
             + "(import + send: PDFs, .eml files, print batches, ledger) with peak memory. Build with -c Release first.")
         {
-            patients, letters, smtp, messages, connections, output, batchLetters, batchesOnly, batchChild,
+            patients, letters, smtp, messages, connections, rounds, postfixConfig, output, batchLetters, batchesOnly, batchChild,
         };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(() => parse.GetValue(batchChild) is { } list
             ? Task.FromResult(BatchBench.RunChild(list, parse.GetValue(batchLetters), parse.GetValue(output)!))
             : parse.GetValue(batchesOnly) ? RunBatches(parse.GetValue(batchLetters), parse.GetValue(output)!)
             : parse.GetValue(smtp) is { } url
-            ? RunSmtp(url, parse.GetValue(messages), parse.GetValue(connections), parse.GetValue(output)!, ct)
+            ? RunSmtp(url, parse.GetValue(messages), parse.GetValue(connections), parse.GetValue(rounds), parse.GetValue(postfixConfig), parse.GetValue(output)!, ct)
             : Run(parse.GetValue(patients), parse.GetValue(letters), parse.GetValue(output)!, ct, parse.GetValue(batchLetters))));
         return command;
     }
@@ -70,7 +77,7 @@ public static class BenchCommand
         return Task.FromResult(ExitCodes.Done);
     }
 
-    public static async Task<int> RunSmtp(string url, int messages, int connections, string directory, CancellationToken ct)
+    public static async Task<int> RunSmtp(string url, int messages, int connections, int rounds, string? postfixConfig, string directory, CancellationToken ct)
     {
         var settings = SmtpOptionsReader.Read(url, insecure: false, connections, 0, 30, 4, printFallback: false);
         if (messages < 1)
@@ -78,9 +85,15 @@ public static class BenchCommand
             throw new UsageException("--messages must be at least 1.");
         }
 
+        if (rounds < 1)
+        {
+            throw new UsageException("--rounds must be at least 1.");
+        }
+
+        var postfix = BenchPostfix.Open(postfixConfig);
         var sample = Prepare(directory);
         var rows = MachineRows();
-        rows.AddRange(await SmtpBench.Run(settings.Server, messages, connections, directory, sample, ct));
+        rows.AddRange(await SmtpBench.Run(new SmtpBenchSetup(directory, sample.NoticeDirectory, settings, messages, rounds, postfix), ct));
         Print(rows);
         return ExitCodes.Done;
     }

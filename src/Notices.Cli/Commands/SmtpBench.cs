@@ -22,72 +22,52 @@ internal static class SmtpBench
 {
     private const string SmtpSource = "/usr/sbin/smtp-source";
 
-    public static async Task<List<(string Measure, string Value)>> Run(
-        SmtpServerAddress server, int messages, int connections, string directory, (string Patients, string Devices, string NoticeDirectory) sample, CancellationToken ct)
+    public static async Task<List<(string Measure, string Value)>> Run(SmtpBenchSetup setup, CancellationToken ct)
     {
-        var rows = new List<(string, string)>();
-        var (patientsCsv, devicesCsv) = WriteEmailPatients(directory, messages);
-        var settings = new SmtpSettings { Server = server, UseStartTls = false, Connections = connections };
-        using var db = StoreSchema.Open(Path.Combine(directory, "smtp-bench.db"));
-        var import = new RecordsImporter().Import(db, patientsCsv, devicesCsv);
-        if (!import.Succeeded)
-        {
-            throw new InvalidOperationException("the generated records did not import: " + import.Errors[0]);
-        }
+        // 1. The real thing, `send --smtp` against `send` to the pickup directory, on shared and on split cores.
+        var (rows, dbPath, output) = await SmtpEndToEndBench.Run(setup, ct);
 
-        // 1. The real thing: render every letter and send it, as `send --smtp` does.
-        var review = PlanReviewer.Review(db, sample.NoticeDirectory);
-        var output = Path.Combine(directory, "smtp-out");
-        var summary = await SendCommand.RunWithProgress(db, review,
-            new SendOptions { OutputDirectory = output, LetterDate = new DateOnly(2026, 11, 21), Smtp = settings }, ct);
-        var smtpRate = summary.Emailed / summary.Elapsed.TotalSeconds;
-        rows.Add(("[bold]send --smtp end to end[/]",
-            $"[bold]{smtpRate:0} letters/s[/]: {summary.Emailed:N0} rendered and accepted in {summary.Elapsed.TotalSeconds:0.0} s, {connections} connections"));
-
-        // 1b. The same campaign from its own copy of the records, to the pickup directory: the bar send --smtp must meet.
-        using (var pickupDb = StoreSchema.Open(Path.Combine(directory, "pickup-bench.db")))
-        {
-            new RecordsImporter().Import(pickupDb, patientsCsv, devicesCsv);
-            var pickupReview = PlanReviewer.Review(pickupDb, sample.NoticeDirectory);
-            var pickup = await SendCommand.RunWithProgress(pickupDb, pickupReview,
-                new SendOptions { OutputDirectory = Path.Combine(directory, "pickup-out"), LetterDate = new DateOnly(2026, 11, 21) }, ct);
-            var pickupRate = pickup.Emailed / pickup.Elapsed.TotalSeconds;
-            rows.Add(("send to the pickup directory", string.Create(CultureInfo.InvariantCulture,
-                $"{pickupRate:0} letters/s ({pickup.Emailed:N0} in {pickup.Elapsed.TotalSeconds:0.0} s); send --smtp runs at {smtpRate / pickupRate:0.00} × that")));
-        }
-
-        // 2. The SMTP channel alone, PDFs already on disk: messages/s System.Net.Mail reaches.
+        // 2. The SMTP channel alone (PDFs already on disk) against smtp-source, in alternating rounds.
+        using var db = StoreSchema.Open(dbPath);
+        var review = PlanReviewer.Review(db, setup.NoticeDirectory);
         var letters = LoadOutgoing(db, review, output);
-        var size = MessageSize(letters[0], review, directory);
+        var size = MessageSize(letters[0], review, setup.Directory);
         rows.Add(("message", $"{size / 1024.0:0} KB (PDF {new FileInfo(letters[0].PdfPath).Length / 1024.0:0} KB base64-encoded, text + HTML)"));
-        // Like for like with smtp-source, which asks for no delivery reports (each one is more work for the server);
-        // then once with the reports a campaign asks for.
-        var channelRates = new Dictionary<int, double>();
-        foreach (var n in new[] { 1, connections }.Distinct())
+        var hasSmtpSource = File.Exists(SmtpSource);
+        foreach (var n in new[] { 1, setup.Connections }.Distinct())
         {
-            var (rate, peak) = await ChannelOnly(settings with { Connections = n, RequestDsn = false }, letters, Path.Combine(directory, $"channel-{n}.db"), ct);
-            channelRates[n] = rate;
-            rows.Add(($"[bold]SMTP channel, {n} connection{(n == 1 ? "" : "s")}[/]", $"[bold]{rate:0} messages/s[/] ({letters.Count:N0} messages, no DSN requested, peak working set {peak:0} MB)"));
-        }
-
-        var (dsnRate, _) = await ChannelOnly(settings with { Connections = connections }, letters, Path.Combine(directory, "channel-dsn.db"), ct);
-        rows.Add(($"SMTP channel, {connections} connections, DSN", $"{dsnRate:0} messages/s (NOTIFY=SUCCESS,FAILURE, as a campaign sends)"));
-
-        // 3. The ceiling: Postfix's own load generator, same size, same sessions.
-        if (File.Exists(SmtpSource))
-        {
-            foreach (var sessions in new[] { 1, connections }.Distinct())
+            var channel = new List<double>();
+            var source = new List<double>();
+            double peak = 0;
+            for (var round = 1; round <= setup.Rounds; round++)
             {
-                var rate = RunSmtpSource(server, sessions, letters.Count, size);
-                rows.Add(($"smtp-source, {sessions} session{(sessions == 1 ? "" : "s")}", string.Create(CultureInfo.InvariantCulture,
-                    $"{rate:0} messages/s ({letters.Count:N0} × {size / 1024.0:0} KB, one connection per session, no DSN requested); the channel reaches {channelRates[sessions] / rate:0.00} × that")));
+                // Like for like with smtp-source, which asks for no delivery reports (each one is more work for the server).
+                setup.WaitForIdleServer();
+                var (rate, roundPeak) = await ChannelOnly(setup.Settings with { Connections = n, RequestDsn = false }, letters,
+                    Path.Combine(setup.Directory, string.Create(CultureInfo.InvariantCulture, $"channel-{n}-{round}.db")), ct);
+                channel.Add(rate);
+                peak = Math.Max(peak, roundPeak);
+                if (hasSmtpSource)
+                {
+                    setup.WaitForIdleServer();
+                    source.Add(RunSmtpSource(setup.Settings.Server, n, letters.Count, size));
+                }
             }
-        }
-        else
-        {
-            rows.Add(("smtp-source", "not installed (Debian package postfix)"));
+
+            var plural = n == 1 ? "" : "s";
+            rows.Add(($"[bold]SMTP channel, {n} connection{plural}[/]", string.Create(CultureInfo.InvariantCulture,
+                $"[bold]{BenchStatistics.Median(channel):0} messages/s[/] ({letters.Count:N0} messages, no DSN requested; {BenchStatistics.Runs(channel)}; peak working set {peak:0} MB)")));
+            rows.Add(hasSmtpSource
+                ? ($"smtp-source, {n} session{plural}", string.Create(CultureInfo.InvariantCulture,
+                    $"{BenchStatistics.Median(source):0} messages/s ({letters.Count:N0} × {size / 1024.0:0} KB, one connection per session; {BenchStatistics.Runs(source)}); "
+                    + $"[bold]the channel reaches {BenchStatistics.Median(channel.Zip(source, (a, b) => a / b).ToList()):0.00} × that[/] (median of the rounds' ratios)"))
+                : ("smtp-source", "not installed (Debian package postfix)"));
         }
 
+        // 3. Once with the delivery reports a campaign asks for.
+        setup.WaitForIdleServer();
+        var (dsnRate, _) = await ChannelOnly(setup.Settings, letters, Path.Combine(setup.Directory, "channel-dsn.db"), ct);
+        rows.Add(($"SMTP channel, {setup.Connections} connections, DSN", $"{dsnRate:0} messages/s (NOTIFY=SUCCESS,FAILURE, as a campaign sends; 1 run)"));
         return rows;
     }
 
@@ -178,7 +158,8 @@ internal static class SmtpBench
         return messages / clock.Elapsed.TotalSeconds;
     }
 
-    private static (string Patients, string Devices) WriteEmailPatients(string directory, int count)
+    /// <summary>Generated patients, all consenting to email at patients.test, each with one affected pump.</summary>
+    public static (string Patients, string Devices) WriteEmailPatients(string directory, string name, int count)
     {
         var patients = new StringBuilder("patient_id;first_name;last_name;address_line1;address_line2;postal_code;city;country;email;email_consent;large_print\n");
         var devices = new StringBuilder("patient_id;manufacturer;model;serial_number;software_version\n");
@@ -188,8 +169,8 @@ internal static class SmtpBench
             devices.Append(CultureInfo.InvariantCulture, $"B{n:D6};Medtronic;MiniMed Paradigm 512;NG{n:D7}H;\n");
         }
 
-        var patientsPath = Path.Combine(directory, "smtp-patients.csv");
-        var devicesPath = Path.Combine(directory, "smtp-devices.csv");
+        var patientsPath = Path.Combine(directory, name + "-patients.csv");
+        var devicesPath = Path.Combine(directory, name + "-devices.csv");
         File.WriteAllText(patientsPath, patients.ToString(), new UTF8Encoding(true));
         File.WriteAllText(devicesPath, devices.ToString(), new UTF8Encoding(true));
         return (patientsPath, devicesPath);

@@ -125,41 +125,33 @@ public sealed class SmtpChannel : IDeliveryChannel
 
         try
         {
-            while (ahead is not null || reader.WaitToReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
+            while (!_stop.IsCancellationRequested)
             {
-                while (!_stop.IsCancellationRequested)
+                OutgoingLetter letter;
+                Task<string?>? intent = null;
+                if (ahead is { } a)
                 {
-                    OutgoingLetter letter;
-                    Task<string?>? intent = null;
-                    if (ahead is { } a)
-                    {
-                        (letter, intent) = (a.Letter, a.Intent);
-                        ahead = null;
-                    }
-                    else if (!reader.TryRead(out letter!))
-                    {
-                        break;
-                    }
-
-                    try
-                    {
-                        var messageId = intent is null ? Prepare(letter) : intent.GetAwaiter().GetResult();
-                        if (messageId is not null)
-                        {
-                            Send(connection, letter, messageId, ReadAhead);
-                        }
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        // Keep draining the queue (writers wait on it); the letter stays pending and the run reports it.
-                        Record(letter, new EmailDeferred("unexpected error: " + ex.GetType().Name));
-                        Interlocked.CompareExchange(ref _unexpected, ex, null);
-                    }
+                    (letter, intent) = (a.Letter, a.Intent);
+                    ahead = null;
                 }
-
-                if (_stop.IsCancellationRequested)
+                else if (!reader.TryRead(out letter!) && !TryReadBlocking(reader, out letter!))
                 {
                     break;
+                }
+
+                try
+                {
+                    var messageId = intent is null ? Prepare(letter) : intent.GetAwaiter().GetResult();
+                    if (messageId is not null)
+                    {
+                        Send(connection, letter, messageId, ReadAhead);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // Keep draining the queue (writers wait on it); the letter stays pending and the run reports it.
+                    Record(letter, new EmailDeferred("unexpected error: " + ex.GetType().Name));
+                    Interlocked.CompareExchange(ref _unexpected, ex, null);
                 }
             }
         }
@@ -179,6 +171,25 @@ public sealed class SmtpChannel : IDeliveryChannel
                     Record(left.Letter, new EmailDeferred("stopped before sending", Attempts: 0, MessageId: messageId));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Waits for the next letter; false once the queue is completed and empty. ReadAsync hands each letter to exactly one
+    /// waiting worker: WaitToReadAsync would wake every idle worker for each letter (while rendering is the slower side,
+    /// all of them wait), and the losers would only go back to sleep, costing CPU the renderer needs.
+    /// </summary>
+    private bool TryReadBlocking(ChannelReader<OutgoingLetter> reader, out OutgoingLetter letter)
+    {
+        try
+        {
+            letter = reader.ReadAsync(_stop.Token).AsTask().GetAwaiter().GetResult();
+            return true;
+        }
+        catch (ChannelClosedException)
+        {
+            letter = null!;
+            return false;
         }
     }
 
