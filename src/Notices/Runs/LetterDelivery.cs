@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.Mail;
 using System.Security.Cryptography;
 using Notices.Campaigns;
 using Notices.Delivery;
@@ -142,20 +141,18 @@ public sealed class LetterDelivery(
 
     private EmailPickupOptions EmailOptions(NoticePackage notice, CampaignPaths paths, Delivery.Mime.DkimSigner? dkim)
     {
-        var from = notice.EmailFrom ?? notice.Sender.Email
-            ?? throw new NoticePackageException([$"{Path.Combine(notice.Directory, NoticePackageLoader.NoticeFileName)}:1: email.from or sender.email is needed to send email."]);
-        var address = new MailAddress(from);
+        var sender = SenderMailbox.Of(notice);
         return new EmailPickupOptions
         {
             PickupDirectory = paths.Email,
-            FromAddress = address.Address,
-            FromDisplayName = string.IsNullOrEmpty(address.DisplayName) ? notice.Sender.Organisation : address.DisplayName,
+            FromAddress = sender.Address,
+            FromDisplayName = sender.DisplayName,
             ReplyToAddress = notice.EmailReplyTo,
             BounceDomain = notice.BounceDomain,
             ReplyDomain = notice.ReplyDomain,
             // Signed VERP and Reply-To; the key is NOTICES_VERP_KEY, else the store's own (made on first use).
             Verp = notice.BounceDomain is null && notice.ReplyDomain is null ? null : VerpSigner.FromEnvironmentOr(() => StoreSecrets.VerpKey(db)),
-            MessageIdDomain = notice.BounceDomain ?? address.Host,
+            MessageIdDomain = notice.BounceDomain ?? sender.Domain,
             Dkim = dkim,
         };
     }
