@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -348,15 +347,13 @@ public static class NoticePackageLoader
     }
 
     /// <summary>
-    /// An optional address, checked as the sending code reads it (<see cref="MailAddress"/> for the display-name form, then
-    /// <see cref="Delivery.Mime.MailboxAddress"/> for the address the MIME writer puts into headers), so that a malformed
-    /// one stops <c>plan</c> with its line instead of <c>send</c> with a stack trace.
+    /// An optional address, checked as the sending code reads it (<see cref="Delivery.Mime.MailboxAddress.TryParseMailbox"/>,
+    /// bare or with a display name), so that a malformed one stops <c>plan</c> with its line instead of <c>send</c>.
     /// </summary>
     private static string? ReadAddress(YamlNodeReader reader, YamlMappingNode map, string key, string name)
     {
         var value = reader.OptionalString(map, key, name);
-        if (value is not null && (value.Any(char.IsControl) || !MailAddress.TryCreate(value, out var parsed)
-            || !Delivery.Mime.MailboxAddress.IsValid(parsed.Address)))
+        if (value is not null && !Delivery.Mime.MailboxAddress.TryParseMailbox(value, out _))
         {
             reader.Problem(reader.Child(map, key),
                 $"'{name}' is not an email address: '{value}'; write it as name@example.com or \"Name\" <name@example.com>.");

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net.Mail;
 using System.Security.Cryptography;
 using Notices.Campaigns;
 using Notices.Delivery;
@@ -17,11 +16,14 @@ namespace Notices.Runs;
 /// earlier run left when its hash matches the ledger), hand it to its channel (email by SMTP or pickup, else a print
 /// batch), and record every step. Channels record their intent durably before each hand-over; a letter that cannot be
 /// made fails on its own (<see cref="LetterFailed"/>); letters the email server refuses for good go by post. The caller
-/// holds the campaign's run lock and has checked the ledger.
+/// holds the campaign's run lock and has checked the ledger. The run owns the DKIM signer it makes
+/// (<paramref name="dkimSigner"/>, by default <see cref="DkimKey.SignerFor"/>) and disposes it when its channels are done.
 /// </summary>
-public sealed class LetterDelivery(NoticesDbContext db, ILetterPdfWriter pdfWriter, TimeProvider? timeProvider = null)
+public sealed class LetterDelivery(
+    NoticesDbContext db, ILetterPdfWriter pdfWriter, TimeProvider? timeProvider = null, Func<NoticePackage, Delivery.Mime.DkimSigner?>? dkimSigner = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly Func<NoticePackage, Delivery.Mime.DkimSigner?> _dkimSigner = dkimSigner ?? (notice => DkimKey.SignerFor(notice));
 
     public async Task<DeliveryOutcome> DeliverAsync(DeliveryRequest request, IProgress<SendProgress>? progress, CancellationToken cancellationToken)
     {
@@ -32,6 +34,8 @@ public sealed class LetterDelivery(NoticesDbContext db, ILetterPdfWriter pdfWrit
         var work = request.Work;
         var log = new LedgerDeliveryLog(ledger);
         var notMade = new ConcurrentQueue<(string LetterId, string Reason)>();
+        // Declared before the channels, so it is disposed after them: they sign until they are done.
+        using var dkim = _dkimSigner(notice);
         var printOptions = new PrintBatchOptions
         {
             OutputDirectory = paths.Print,
@@ -41,7 +45,7 @@ public sealed class LetterDelivery(NoticesDbContext db, ILetterPdfWriter pdfWrit
             Envelope = notice.Envelope,
         };
         await using var print = new PrintBatchChannel(printOptions, log);
-        var pickup = EmailOptions(notice, paths);
+        var pickup = EmailOptions(notice, paths, dkim);
         await using IDeliveryChannel email = request.Smtp is { } smtp
             ? new SmtpChannel(smtp, pickup.Identity, log, _time)
             : new EmailPickupChannel(pickup, log);
@@ -135,23 +139,21 @@ public sealed class LetterDelivery(NoticesDbContext db, ILetterPdfWriter pdfWrit
         };
     }
 
-    private EmailPickupOptions EmailOptions(NoticePackage notice, CampaignPaths paths)
+    private EmailPickupOptions EmailOptions(NoticePackage notice, CampaignPaths paths, Delivery.Mime.DkimSigner? dkim)
     {
-        var from = notice.EmailFrom ?? notice.Sender.Email
-            ?? throw new NoticePackageException([$"{Path.Combine(notice.Directory, NoticePackageLoader.NoticeFileName)}:1: email.from or sender.email is needed to send email."]);
-        var address = new MailAddress(from);
+        var sender = SenderMailbox.Of(notice);
         return new EmailPickupOptions
         {
             PickupDirectory = paths.Email,
-            FromAddress = address.Address,
-            FromDisplayName = string.IsNullOrEmpty(address.DisplayName) ? notice.Sender.Organisation : address.DisplayName,
+            FromAddress = sender.Address,
+            FromDisplayName = sender.DisplayName,
             ReplyToAddress = notice.EmailReplyTo,
             BounceDomain = notice.BounceDomain,
             ReplyDomain = notice.ReplyDomain,
             // Signed VERP and Reply-To; the key is NOTICES_VERP_KEY, else the store's own (made on first use).
             Verp = notice.BounceDomain is null && notice.ReplyDomain is null ? null : VerpSigner.FromEnvironmentOr(() => StoreSecrets.VerpKey(db)),
-            MessageIdDomain = notice.BounceDomain ?? address.Host,
-            Dkim = DkimKey.SignerFor(notice),
+            MessageIdDomain = notice.BounceDomain ?? sender.Domain,
+            Dkim = dkim,
         };
     }
 }

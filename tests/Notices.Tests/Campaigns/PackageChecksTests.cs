@@ -131,7 +131,7 @@ public sealed class PackageChecksTests : IDisposable
     [InlineData("from: \"Firma <fsn@@firma.dk>\"", "email.from")]
     [InlineData("from: ikke en adresse", "email.from")]
     [InlineData("reply_to: svar@", "email.reply_to")]
-    // System.Net.Mail takes these, the MIME writer does not (an underscore in the domain, a quoted local part).
+    // Addresses the MIME writer cannot put into a header (an underscore in the domain, a quoted local part).
     [InlineData("from: \"Firma <fsn@fir_ma.dk>\"", "email.from")]
     [InlineData("reply_to: '\"svar os\"@firma.dk'", "email.reply_to")]
     [InlineData("bounce_domain: \"bounces example.com\"", "email.bounce_domain")]

@@ -39,6 +39,12 @@ public sealed class TranscriptSmtpServer : IDisposable
     /// <summary>Given a command line (".": the end of data): the reply, or null for the default.</summary>
     public Func<string, string?> Respond { get; init; } = _ => null;
 
+    /// <summary>
+    /// Awaited before the server answers a command line ("&lt;greeting&gt;": before the greeting; ".": the end of data),
+    /// so a test can hold a reply until it is ready instead of racing a sleep.
+    /// </summary>
+    public Func<string, Task> BeforeReply { get; init; } = _ => Task.CompletedTask;
+
     /// <summary>Close the connection after this many bytes of a message body (mid-DATA).</summary>
     public int? DropInBodyAfter { get; init; }
 
@@ -143,6 +149,7 @@ public sealed class TranscriptSmtpServer : IDisposable
                     return true;
                 }
 
+                await BeforeReply("<greeting>");
                 var greeting = Respond("<greeting>") ?? Greeting;
                 if (!await Say(greeting) || !greeting.StartsWith('2'))
                 {
@@ -153,6 +160,7 @@ public sealed class TranscriptSmtpServer : IDisposable
                 while (await Line() is { } line)
                 {
                     Log("C: " + line);
+                    await BeforeReply(line);
                     var verb = line.Split(' ', 2)[0].ToUpperInvariant();
                     var scripted = Respond(line);
                     if (loginStep > 0)
@@ -215,6 +223,7 @@ public sealed class TranscriptSmtpServer : IDisposable
                         }
 
                         Log("C: .");
+                        await BeforeReply(".");
                         if (!await Say(Respond(".") ?? "250 2.0.0 Ok: queued as 4FqT3x1ZzKq"))
                         {
                             return;

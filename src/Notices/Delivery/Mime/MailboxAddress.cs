@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text;
 
 namespace Notices.Delivery.Mime;
 
@@ -20,6 +22,9 @@ public sealed record MailboxAddress
 
     public string Address { get; }
 
+    /// <summary>The part after the '@' (punycode for an international domain).</summary>
+    public string Domain => Address[(Address.LastIndexOf('@') + 1)..];
+
     /// <exception cref="FormatException">Not an address we can put into a header.</exception>
     public static MailboxAddress Parse(string address, string? displayName = null) =>
         TryNormalise(address) is { } normal
@@ -27,6 +32,103 @@ public sealed record MailboxAddress
             : throw new FormatException("invalid email address");
 
     public static bool IsValid(string? address) => TryNormalise(address) is not null;
+
+    /// <summary>
+    /// Reads a mailbox as notice.yaml writes it: a bare address, or <c>Name &lt;address&gt;</c> with the name plain or in
+    /// double quotes (backslash escapes). The name is null when there is none.
+    /// </summary>
+    /// <exception cref="FormatException">Not a mailbox we can put into a header.</exception>
+    public static MailboxAddress ParseMailbox(string text) =>
+        TryParseMailbox(text, out var mailbox) ? mailbox : throw new FormatException("invalid email address");
+
+    public static bool TryParseMailbox(string? text, [NotNullWhen(true)] out MailboxAddress? mailbox)
+    {
+        mailbox = null;
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value) || value.Any(char.IsControl))
+        {
+            return false;
+        }
+
+        if (!value.EndsWith('>'))
+        {
+            return TryNormalise(value) is { } bare && Set(null, bare, out mailbox);
+        }
+
+        string? name;
+        int open;
+        if (value[0] == '"')
+        {
+            if (QuotedEnd(value) is not { } close)
+            {
+                return false;
+            }
+
+            name = Unescape(value[1..close]);
+            open = close + 1;
+            while (open < value.Length && value[open] == ' ')
+            {
+                open++;
+            }
+
+            if (open >= value.Length || value[open] != '<')
+            {
+                return false;
+            }
+        }
+        else
+        {
+            open = value.IndexOf('<', StringComparison.Ordinal);
+            name = open < 0 ? null : value[..open].Trim();
+            if (open < 0 || name!.IndexOfAny(['"', '>']) >= 0)
+            {
+                return false;
+            }
+        }
+
+        var inner = value[(open + 1)..^1];
+        return TryNormalise(inner) is { } address && Set(name, address, out mailbox);
+    }
+
+    private static bool Set(string? name, string address, out MailboxAddress mailbox)
+    {
+        mailbox = new MailboxAddress(HeaderText.Clean(name) is { Length: > 0 } clean ? clean : null, address);
+        return true;
+    }
+
+    /// <summary>The index of the quote that closes the one at 0, or null.</summary>
+    private static int? QuotedEnd(string value)
+    {
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (value[i] == '\\')
+            {
+                i++;
+            }
+            else if (value[i] == '"')
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Unescape(string quoted)
+    {
+        var sb = new StringBuilder(quoted.Length);
+        for (var i = 0; i < quoted.Length; i++)
+        {
+            if (quoted[i] == '\\' && i + 1 < quoted.Length)
+            {
+                i++;
+            }
+
+            sb.Append(quoted[i]);
+        }
+
+        return sb.ToString();
+    }
 
     private static string? TryNormalise(string? address)
     {
