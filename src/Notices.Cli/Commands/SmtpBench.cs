@@ -20,7 +20,7 @@ namespace Notices.Cli.Commands;
 /// </summary>
 internal static class SmtpBench
 {
-    private const string SmtpSource = "/usr/sbin/smtp-source";
+    internal const string SmtpSource = "/usr/sbin/smtp-source";
 
     public static async Task<List<(string Measure, string Value)>> Run(SmtpBenchSetup setup, CancellationToken ct)
     {
@@ -31,52 +31,48 @@ internal static class SmtpBench
         using var db = StoreSchema.Open(dbPath);
         var review = PlanReviewer.Review(db, setup.NoticeDirectory);
         var letters = LoadOutgoing(db, review, output);
-        var size = MessageSize(letters[0], review, setup.Directory);
+        var (size, messageFile) = WriteProbeMessage(letters[0], review, setup.Directory);
         rows.Add(("message", $"{size / 1024.0:0} KB (PDF {new FileInfo(letters[0].PdfPath).Length / 1024.0:0} KB base64-encoded, text + HTML)"));
-        var hasSmtpSource = File.Exists(SmtpSource);
+        // Like for like with smtp-source: the same envelope for every message (its -f and -t), no delivery reports,
+        // and smtp-source sends the channel's own message (-F), so the server does the same work for both.
+        var sameEnvelope = letters.Select(l => l with { EmailAddress = SinkAddress }).ToList();
         foreach (var n in new[] { 1, setup.Connections }.Distinct())
         {
-            var channel = new List<double>();
-            var source = new List<double>();
-            double peak = 0;
-            for (var round = 1; round <= setup.Rounds; round++)
-            {
-                // Like for like with smtp-source, which asks for no delivery reports (each one is more work for the server).
-                setup.WaitForIdleServer();
-                var (rate, roundPeak) = await ChannelOnly(setup.Settings with { Connections = n, RequestDsn = false }, letters,
-                    Path.Combine(setup.Directory, string.Create(CultureInfo.InvariantCulture, $"channel-{n}-{round}.db")), ct);
-                channel.Add(rate);
-                peak = Math.Max(peak, roundPeak);
-                if (hasSmtpSource)
-                {
-                    setup.WaitForIdleServer();
-                    source.Add(RunSmtpSource(setup.Settings.Server, n, letters.Count, size));
-                }
-            }
+            rows.AddRange(await SmtpChannelBench.AgainstSmtpSource(setup, sameEnvelope, messageFile, n, split: false, ct));
+        }
 
-            var plural = n == 1 ? "" : "s";
-            rows.Add(($"[bold]SMTP channel, {n} connection{plural}[/]", string.Create(CultureInfo.InvariantCulture,
-                $"[bold]{BenchStatistics.Median(channel):0} messages/s[/] ({letters.Count:N0} messages, no DSN requested; {BenchStatistics.Runs(channel)}; peak working set {peak:0} MB)")));
-            rows.Add(hasSmtpSource
-                ? ($"smtp-source, {n} session{plural}", string.Create(CultureInfo.InvariantCulture,
-                    $"{BenchStatistics.Median(source):0} messages/s ({letters.Count:N0} × {size / 1024.0:0} KB, one connection per session; {BenchStatistics.Runs(source)}); "
-                    + $"[bold]the channel reaches {BenchStatistics.Median(channel.Zip(source, (a, b) => a / b).ToList()):0.00} × that[/] (median of the rounds' ratios)"))
-                : ("smtp-source", "not installed (Debian package postfix)"));
+        if (CoreSplit.Unavailable(setup) is { } why)
+        {
+            rows.Add(("[bold]SMTP channel, mail server on its own core[/]", "not measured: " + why));
+        }
+        else
+        {
+            var (done, splitRows) = await CoreSplit.RunAsync(setup.Postfix!, async () =>
+            {
+                var all = new List<(string, string)>();
+                foreach (var n in new[] { 1, setup.Connections }.Distinct())
+                {
+                    all.AddRange(await SmtpChannelBench.AgainstSmtpSource(setup, sameEnvelope, messageFile, n, split: true, ct));
+                }
+
+                return all;
+            });
+            rows.AddRange(done ? splitRows! : [("[bold]SMTP channel, mail server on its own core[/]", "not measured: may not set the CPU affinity of the mail server's processes (run as root)")]);
         }
 
         // 3. Once with the delivery reports a campaign asks for.
         setup.WaitForIdleServer();
-        var (dsnRate, _) = await ChannelOnly(setup.Settings, letters, Path.Combine(setup.Directory, "channel-dsn.db"), ct);
-        rows.Add(($"SMTP channel, {setup.Connections} connections, DSN", $"{dsnRate:0} messages/s (NOTIFY=SUCCESS,FAILURE, as a campaign sends; 1 run)"));
+        var (dsnRate, _) = await ChannelOnly(setup.Settings, letters, Identity, Path.Combine(setup.Directory, "channel-dsn.db"), ct);
+        rows.Add(($"SMTP channel, {setup.Connections} connections, as a campaign", $"{dsnRate:0} messages/s (each letter from its own VERP address to its own patient, NOTIFY=SUCCESS,FAILURE; 1 run)"));
         return rows;
     }
 
-    private static async Task<(double Rate, double PeakMb)> ChannelOnly(SmtpSettings settings, List<OutgoingLetter> letters, string dbPath, CancellationToken ct)
+    internal static async Task<(double Rate, double PeakMb)> ChannelOnly(SmtpSettings settings, List<OutgoingLetter> letters, EmailIdentity identity, string dbPath, CancellationToken ct)
     {
         using var db = StoreSchema.Open(dbPath);
         using var ledger = new LedgerWriter(db);
         var clock = Stopwatch.StartNew();
-        await using (var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(ledger)))
+        await using (var channel = new SmtpChannel(settings, identity, new LedgerDeliveryLog(ledger)))
         {
             foreach (var letter in letters)
             {
@@ -105,6 +101,13 @@ internal static class SmtpBench
 
     private static EmailIdentity Identity => new() { FromAddress = "fsn@example.com", FromDisplayName = "Notices bench", BounceDomain = "bounces.example.com", Verp = s_verp };
 
+    internal const string SmtpSourceSender = "bench@example.com";
+
+    internal const string SinkAddress = "sink@patients.test";
+
+    /// <summary>No bounce domain, so MAIL FROM is the From address, as smtp-source's -f.</summary>
+    internal static readonly EmailIdentity PlainSender = new() { FromAddress = SmtpSourceSender, FromDisplayName = "Notices bench" };
+
     private static List<OutgoingLetter> LoadOutgoing(NoticesDbContext db, PlanReview review, string output)
     {
         var paths = new CampaignPaths(output, review.Notice.Id);
@@ -119,8 +122,11 @@ internal static class SmtpBench
             .ToList();
     }
 
-    /// <summary>The size of one real message, written once through the pickup directory.</summary>
-    private static long MessageSize(OutgoingLetter letter, PlanReview review, string directory)
+    /// <summary>
+    /// One real message, written once through the pickup directory: its size, and a copy with bare LF line ends for
+    /// smtp-source -F (which sends each line followed by CRLF, dot-stuffed).
+    /// </summary>
+    private static (long Size, string LfFile) WriteProbeMessage(OutgoingLetter letter, PlanReview review, string directory)
     {
         var pickup = Path.Combine(directory, "size-probe");
         using var db = StoreSchema.Open(Path.Combine(directory, "size-probe.db"));
@@ -128,17 +134,21 @@ internal static class SmtpBench
         var channel = new EmailPickupChannel(new EmailPickupOptions { PickupDirectory = pickup, FromAddress = Identity.FromAddress, BounceDomain = Identity.BounceDomain, Verp = s_verp }, new LedgerDeliveryLog(ledger));
         channel.DeliverAsync(letter, CancellationToken.None).GetAwaiter().GetResult();
         channel.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return new FileInfo(Path.Combine(pickup, EmailPickupChannel.FileNameFor(letter.LetterId))).Length;
+        var eml = Path.Combine(pickup, EmailPickupChannel.FileNameFor(letter.LetterId));
+        var lf = Path.Combine(directory, "smtp-source-message.txt");
+        var bytes = File.ReadAllBytes(eml);
+        File.WriteAllBytes(lf, [.. bytes.Where(b => b != (byte)'\r')]);
+        return (bytes.Length, lf);
     }
 
-    private static double RunSmtpSource(SmtpServerAddress server, int sessions, int messages, long size)
+    internal static double RunSmtpSource(SmtpServerAddress server, int sessions, int messages, string messageFile)
     {
         var info = new ProcessStartInfo(SmtpSource) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[]
         {
             // -d: all of a session's messages over one connection, as the channel does (without it smtp-source reconnects per message).
             "-d", "-s", sessions.ToString(CultureInfo.InvariantCulture), "-m", messages.ToString(CultureInfo.InvariantCulture),
-            "-l", size.ToString(CultureInfo.InvariantCulture), "-f", "bench@example.com", "-t", "sink@patients.test",
+            "-F", messageFile, "-f", SmtpSourceSender, "-t", SinkAddress,
             $"{server.Host}:{server.Port.ToString(CultureInfo.InvariantCulture)}",
         })
         {

@@ -42,36 +42,21 @@ internal static class SmtpEndToEndBench
     private static async Task<(string, string)> Split(SmtpBenchSetup setup, (string Patients, string Devices) records, CancellationToken ct)
     {
         const string measure = "[bold]send --smtp, mail server on its own core[/]";
-        if (setup.Postfix is not { } postfix)
+        if (CoreSplit.Unavailable(setup) is { } why)
         {
-            return (measure, "not measured: needs --postfix-config (the local Postfix instance to move)");
+            return (measure, "not measured: " + why);
         }
 
-        if (!CpuAffinity.IsSupported || Environment.ProcessorCount < 2)
+        var (done, split) = await CoreSplit.RunAsync(setup.Postfix!, () => Pairs(setup, "split", records, ct));
+        if (!done)
         {
-            return (measure, "not measured: needs Linux and at least 2 cores");
+            return (measure, "not measured: may not set the CPU affinity of the mail server's processes (run as root)");
         }
 
-        var own = new[] { 0 };
-        var server = Enumerable.Range(1, Environment.ProcessorCount - 1).ToArray();
-        try
-        {
-            if (!CpuAffinity.TrySet([Environment.ProcessId], own) || !CpuAffinity.TrySet(postfix.Processes(), server))
-            {
-                return (measure, "not measured: may not set the CPU affinity of the mail server's processes (run as root)");
-            }
-
-            var split = await Pairs(setup, "split", records, ct);
-            var rates = Invariant($"[bold]{BenchStatistics.Median(split.Smtp.Select(r => r.Rate).ToList()):0} letters/s[/] against {BenchStatistics.Median(split.Pickup.Select(r => r.Rate).ToList()):0} to the pickup directory");
-            var ratio = Invariant($"[bold]send --smtp runs at {split.Ratio:0.00} × that[/]");
-            var runs = $"SMTP {BenchStatistics.Runs(split.Smtp.Select(r => r.Rate).ToList())}; pickup {BenchStatistics.Runs(split.Pickup.Select(r => r.Rate).ToList())}";
-            return (measure, $"{rates}; {ratio} (notices on CPU 0 in both runs, Postfix on CPU {string.Join(",", server)}; {runs})");
-        }
-        finally
-        {
-            CpuAffinity.TrySet([Environment.ProcessId], CpuAffinity.AllCpus);
-            CpuAffinity.TrySet(postfix.Processes(), CpuAffinity.AllCpus);
-        }
+        var rates = Invariant($"[bold]{BenchStatistics.Median(split.Smtp.Select(r => r.Rate).ToList()):0} letters/s[/] against {BenchStatistics.Median(split.Pickup.Select(r => r.Rate).ToList()):0} to the pickup directory");
+        var ratio = Invariant($"[bold]send --smtp runs at {split.Ratio:0.00} × that[/]");
+        var runs = $"SMTP {BenchStatistics.Runs(split.Smtp.Select(r => r.Rate).ToList())}; pickup {BenchStatistics.Runs(split.Pickup.Select(r => r.Rate).ToList())}";
+        return (measure, $"{rates}; {ratio} (notices on CPU 0 in both runs, Postfix on CPU {CoreSplit.ServerCpus}; {runs})");
     }
 
     /// <summary>Rounds of one SMTP and one pickup send, alternating which goes first; the ratio is the median of each round's ratio.</summary>

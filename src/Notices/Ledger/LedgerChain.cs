@@ -33,7 +33,13 @@ internal sealed class LedgerChain
     public static LedgerChain Open(SqliteConnection connection, SqliteTransaction? transaction, LedgerKey? key)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var head = LedgerHeadTable.ReadRow(connection, transaction);
+        return Open(connection, transaction, key, LedgerHeadTable.ReadRow(connection, transaction));
+    }
+
+    /// <summary>As <see cref="Open(SqliteConnection, SqliteTransaction?, LedgerKey?)"/>, with the head row the caller read in <paramref name="transaction"/>.</summary>
+    public static LedgerChain Open(SqliteConnection connection, SqliteTransaction? transaction, LedgerKey? key, LedgerHeadRow? head)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
         if (head is { IsKeyed: true })
         {
             if (key is null)
@@ -73,14 +79,11 @@ internal sealed class LedgerChain
         string kind, string detail, DateTimeOffset at) =>
         LedgerHasher.Compute(_key, prevHash, seq, campaignId, letterId, patientId, kind, detail, at);
 
-    /// <summary>Records the new head (and, keyed, its MAC) in the writer's transaction.</summary>
-    public void WriteHead(SqliteConnection connection, SqliteTransaction transaction, long seq, string hash)
-    {
-        var head = _key is null
+    /// <summary>The new head (and, keyed, its MAC), which the writer records in its transaction.</summary>
+    public LedgerHeadRow HeadRow(long seq, string hash) =>
+        _key is null
             ? new LedgerHeadRow(seq, hash, null, null, null)
             : new LedgerHeadRow(seq, hash, _key.KeyId, _keyedFrom, LedgerHasher.HeadMac(_key, _keyedFrom!.Value, seq, hash));
-        LedgerHeadTable.Write(connection, transaction, head);
-    }
 
     private static long LastSeq(SqliteConnection connection, SqliteTransaction? transaction)
     {

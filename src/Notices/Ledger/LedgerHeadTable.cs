@@ -95,19 +95,6 @@ internal static class LedgerHeadTable
             reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
-    public static void Write(SqliteConnection connection, SqliteTransaction transaction, LedgerHeadRow head)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.Transaction = transaction;
-        cmd.CommandText = UpsertSql;
-        cmd.Parameters.AddWithValue("$seq", head.Seq);
-        cmd.Parameters.AddWithValue("$hash", head.Hash);
-        cmd.Parameters.AddWithValue("$keyId", (object?)head.KeyId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$keyedFrom", (object?)head.KeyedFrom ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$mac", (object?)head.Mac ?? DBNull.Value);
-        cmd.ExecuteNonQuery();
-    }
-
     private static bool HasColumn(SqliteConnection connection, SqliteTransaction? transaction, string name)
     {
         using var cmd = connection.CreateCommand();

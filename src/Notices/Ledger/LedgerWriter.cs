@@ -43,6 +43,7 @@ public sealed class LedgerWriter : IDisposable
     private long _appended;
     private long _committed;
     private readonly Thread _flusher;
+    private readonly LedgerWriterStatements _statements;
     private volatile bool _disposed;
     private volatile Exception? _backgroundFailure;
 
@@ -87,6 +88,7 @@ public sealed class LedgerWriter : IDisposable
             LedgerHeadTable.Ensure(_connection);
             // Fail before the caller acts, not in the background flush: a wrong or missing key, or a tampered head.
             LedgerChain.Open(_connection, null, _key);
+            _statements = new LedgerWriterStatements(_connection);
         }
         catch when (_ownsConnection)
         {
@@ -209,6 +211,7 @@ public sealed class LedgerWriter : IDisposable
         finally
         {
             _wake.Dispose();
+            _statements.Dispose();
             if (_ownsConnection)
             {
                 _connection.Dispose();
@@ -271,58 +274,24 @@ public sealed class LedgerWriter : IDisposable
     private void WriteBatch(PendingEntry[] batch)
     {
         using var tx = _connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
-        var (seq, prevHash) = ReadChainHead(tx);
-        var chain = LedgerChain.Open(_connection, tx, _key);
-
-        using var insert = _connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText =
-            "INSERT INTO ledger (Seq, CampaignId, LetterId, PatientId, Kind, Detail, At, PrevHash, Hash) " +
-            "VALUES ($seq, $campaign, $letter, $patient, $kind, $detail, $at, $prev, $hash);";
-        var pSeq = insert.Parameters.Add("$seq", SqliteType.Integer);
-        var pCampaign = insert.Parameters.Add("$campaign", SqliteType.Text);
-        var pLetter = insert.Parameters.Add("$letter", SqliteType.Text);
-        var pPatient = insert.Parameters.Add("$patient", SqliteType.Text);
-        var pKind = insert.Parameters.Add("$kind", SqliteType.Text);
-        var pDetail = insert.Parameters.Add("$detail", SqliteType.Text);
-        var pAt = insert.Parameters.Add("$at", SqliteType.Text);
-        var pPrev = insert.Parameters.Add("$prev", SqliteType.Text);
-        var pHash = insert.Parameters.Add("$hash", SqliteType.Text);
-        insert.Prepare();
-
+        var head = _statements.ReadHead(tx);
+        var (seq, prevHash) = ChainStart(head, _statements.LastRow(tx));
+        var chain = LedgerChain.Open(_connection, tx, _key, head);
         foreach (var entry in batch)
         {
             seq++;
-            var hash = chain.Hash(prevHash, seq, entry.CampaignId, entry.LetterId, entry.PatientId,
-                entry.Kind, entry.Detail, entry.At);
-            pSeq.Value = seq;
-            pCampaign.Value = entry.CampaignId;
-            pLetter.Value = (object?)entry.LetterId ?? DBNull.Value;
-            pPatient.Value = (object?)entry.PatientId ?? DBNull.Value;
-            pKind.Value = entry.Kind;
-            pDetail.Value = entry.Detail;
-            // Bound as a DateTimeOffset: stored in the text form EF Core reads back.
-            pAt.Value = entry.At;
-            pPrev.Value = prevHash;
-            pHash.Value = hash;
-            insert.ExecuteNonQuery();
+            var hash = chain.Hash(prevHash, seq, entry.CampaignId, entry.LetterId, entry.PatientId, entry.Kind, entry.Detail, entry.At);
+            _statements.Insert(tx, seq, entry.CampaignId, entry.LetterId, entry.PatientId, entry.Kind, entry.Detail, entry.At, prevHash, hash);
             prevHash = hash;
         }
 
-        chain.WriteHead(_connection, tx, seq, prevHash);
+        _statements.WriteHead(tx, chain.HeadRow(seq, prevHash));
         tx.Commit();
     }
 
     /// <summary>Where the next row chains on: the recorded head, or the last row of a ledger written before the head existed.</summary>
-    private (long Seq, string Hash) ReadChainHead(SqliteTransaction tx)
+    private static (long Seq, string Hash) ChainStart(LedgerHeadRow? head, (long Seq, string Hash)? lastRow)
     {
-        var head = LedgerHeadTable.Read(_connection, tx);
-        using var last = _connection.CreateCommand();
-        last.Transaction = tx;
-        last.CommandText = "SELECT Seq, Hash FROM ledger ORDER BY Seq DESC LIMIT 1;";
-        using var reader = last.ExecuteReader();
-        (long Seq, string Hash)? lastRow = reader.Read() ? (reader.GetInt64(0), reader.GetString(1)) : null;
-
         if (head is { } h)
         {
             if (lastRow is { } r && r.Seq > h.Seq)
@@ -332,7 +301,7 @@ public sealed class LedgerWriter : IDisposable
             }
 
             // A tail cut off after the head was written stays visible to verify as a gap; keep chaining on the head.
-            return h;
+            return (h.Seq, h.Hash);
         }
 
         return lastRow ?? (0, LedgerHasher.GenesisHash);

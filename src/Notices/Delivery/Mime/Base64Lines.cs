@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 
 namespace Notices.Delivery.Mime;
@@ -16,13 +17,32 @@ public static class Base64Lines
         return (fullLines * (76 + 2)) + (rest == 0 ? 0 : (((rest + 2) / 3 * 4) + 2));
     }
 
+    /// <summary>
+    /// Reads <paramref name="source"/> synchronously (a file: see <see cref="MimeMessage.WriteBodyAsync"/>) and writes
+    /// to <paramref name="destination"/> asynchronously (a socket or a file being written).
+    /// </summary>
     public static async Task WriteAsync(Stream source, Stream destination, CancellationToken cancellationToken)
     {
-        var input = new byte[BytesPerLine * LinesPerChunk];
-        var output = new byte[(76 + 2) * LinesPerChunk];
+        var input = ArrayPool<byte>.Shared.Rent(BytesPerLine * LinesPerChunk);
+        var output = ArrayPool<byte>.Shared.Rent((76 + 2) * LinesPerChunk);
+        try
+        {
+            await EncodeAsync(source, destination, input, output, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(input);
+            ArrayPool<byte>.Shared.Return(output);
+        }
+    }
+
+    private static async Task EncodeAsync(Stream source, Stream destination, byte[] input, byte[] output, CancellationToken cancellationToken)
+    {
+        const int chunk = BytesPerLine * LinesPerChunk;
         while (true)
         {
-            var read = await source.ReadAtLeastAsync(input, input.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+            var read = source.ReadAtLeast(input.AsSpan(0, chunk), chunk, throwOnEndOfStream: false);
             if (read == 0)
             {
                 return;
@@ -39,7 +59,7 @@ public static class Base64Lines
             }
 
             await destination.WriteAsync(output.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
-            if (read < input.Length)
+            if (read < chunk)
             {
                 return;
             }
