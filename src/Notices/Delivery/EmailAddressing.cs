@@ -15,16 +15,21 @@ public sealed class EmailAddressing
     // The sender is the same for every letter of the run: parsed once.
     private readonly MailboxAddress _from;
 
+    // The fixed reply_to, parsed as notice.yaml writes it (bare or Name <address>), the way plan checks it.
+    private readonly MailboxAddress? _replyTo;
+
     // Checked up front: an unsigned VERP address would make every report about the letter unmatchable.
     private readonly VerpSigner? _verp;
 
     // The same key signs the per-letter Reply-To (over another purpose string, see VerpSigner.ReplyTag).
     private readonly VerpSigner? _replySigner;
 
+    /// <exception cref="FormatException">The From or the fixed Reply-To is not a mailbox (plan refuses both before).</exception>
     public EmailAddressing(EmailIdentity identity)
     {
         _identity = identity ?? throw new ArgumentNullException(nameof(identity));
         _from = MailboxAddress.Parse(identity.FromAddress, identity.FromDisplayName);
+        _replyTo = string.IsNullOrWhiteSpace(identity.ReplyToAddress) ? null : MailboxAddress.ParseMailbox(identity.ReplyToAddress);
         _messageIdDomain = identity.MessageIdDomain ?? _from.Address.Split('@')[1];
         _verp = string.IsNullOrWhiteSpace(identity.BounceDomain) ? null
             : identity.Verp ?? throw new ArgumentException("A bounce domain needs a VERP signer (EmailIdentity.Verp).", nameof(identity));
@@ -49,11 +54,12 @@ public sealed class EmailAddressing
     }
 
     /// <summary>The letter's Reply-To: its signed <c>svar+</c> address with a reply domain, else the fixed reply_to, else null.</summary>
-    public string? ReplyToFor(OutgoingLetter letter)
+    public MailboxAddress? ReplyToFor(OutgoingLetter letter)
     {
         ArgumentNullException.ThrowIfNull(letter);
-        return _replySigner?.ReplyAddress(letter.CampaignId, letter.LetterId, _identity.ReplyDomain!)
-            ?? (string.IsNullOrWhiteSpace(_identity.ReplyToAddress) ? null : _identity.ReplyToAddress);
+        return _replySigner?.ReplyAddress(letter.CampaignId, letter.LetterId, _identity.ReplyDomain!) is { } signed
+            ? MailboxAddress.Parse(signed)
+            : _replyTo;
     }
 
     /// <summary>What the letter's email says, for <see cref="MimeMessage"/>. Signed with <see cref="EmailIdentity.Dkim"/> when set.</summary>
@@ -66,7 +72,7 @@ public sealed class EmailAddressing
         {
             From = _from,
             To = MailboxAddress.Parse(HeaderText.Clean(letter.EmailAddress), letter.RecipientName),
-            ReplyTo = ReplyToFor(letter) is { } replyTo ? MailboxAddress.Parse(replyTo) : null,
+            ReplyTo = ReplyToFor(letter),
             Subject = letter.EmailSubject ?? "",
             Date = date,
             MessageId = messageId,

@@ -5,6 +5,7 @@ public sealed record EmailIdentity
 {
     public required string FromAddress { get; init; }
     public string? FromDisplayName { get; init; }
+    /// <summary>The fixed Reply-To as notice.yaml writes it: <c>svar@example.com</c> or <c>Name &lt;svar@example.com&gt;</c>.</summary>
     public string? ReplyToAddress { get; init; }
     /// <summary>When set, Reply-To is the letter's own signed address <c>svar+{letter-id}.{tag}@{ReplyDomain}</c>
     /// (replacing <see cref="ReplyToAddress"/>), so a reply names its letter; <see cref="Verp"/> is then required.</summary>

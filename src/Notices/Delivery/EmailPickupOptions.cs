@@ -7,6 +7,7 @@ public sealed record EmailPickupOptions
     public required string PickupDirectory { get; init; }
     public required string FromAddress { get; init; }
     public string? FromDisplayName { get; init; }
+    /// <summary>The fixed Reply-To as notice.yaml writes it: <c>svar@example.com</c> or <c>Name &lt;svar@example.com&gt;</c>.</summary>
     public string? ReplyToAddress { get; init; }
     /// <summary>When set, Reply-To is the signed <c>svar+{letter-id}.{tag}@{ReplyDomain}</c>; <see cref="Verp"/> is then required.</summary>
     public string? ReplyDomain { get; init; }

@@ -131,6 +131,7 @@ public sealed class PackageChecksTests : IDisposable
     [InlineData("from: \"Firma <fsn@@firma.dk>\"", "email.from")]
     [InlineData("from: ikke en adresse", "email.from")]
     [InlineData("reply_to: svar@", "email.reply_to")]
+    [InlineData("reply_to: \"RA-afdelingen <svar@@example.com>\"", "email.reply_to")]
     // Addresses the MIME writer cannot put into a header (an underscore in the domain, a quoted local part).
     [InlineData("from: \"Firma <fsn@fir_ma.dk>\"", "email.from")]
     [InlineData("reply_to: '\"svar os\"@firma.dk'", "email.reply_to")]
@@ -159,6 +160,14 @@ public sealed class PackageChecksTests : IDisposable
         var notice = Load(Minimal.Replace("  subject: Emne\n", "  subject: Emne\n  from: \"Firma A/S <fsn@firma.dk>\"\n", StringComparison.Ordinal));
 
         Assert.Equal("Firma A/S <fsn@firma.dk>", notice.EmailFrom);
+    }
+
+    [Fact]
+    public void A_reply_to_with_a_display_name_is_accepted()
+    {
+        var notice = Load(Minimal.Replace("  subject: Emne\n", "  subject: Emne\n  reply_to: \"Åse Ørsted <svar@example.com>\"\n", StringComparison.Ordinal));
+
+        Assert.Equal("Åse Ørsted <svar@example.com>", notice.EmailReplyTo);
     }
 
     [Fact]

@@ -57,10 +57,12 @@ public sealed class EmailPickupChannelTests : IDisposable
         AttachmentFileName = $"Vigtig-sikkerhedsmeddelelse-FA830-DK-{n:D6}.pdf",
     };
 
-    private async Task DeliverAll(params OutgoingLetter[] letters)
+    private Task DeliverAll(params OutgoingLetter[] letters) => DeliverAll(Options, letters);
+
+    private async Task DeliverAll(EmailPickupOptions options, params OutgoingLetter[] letters)
     {
         using var writer = new LedgerWriter(_store.Db);
-        await using (var channel = new EmailPickupChannel(Options, new LedgerDeliveryLog(writer)))
+        await using (var channel = new EmailPickupChannel(options, new LedgerDeliveryLog(writer)))
         {
             Assert.Equal(DeliveryChannelKind.Email, channel.Kind);
             await Task.WhenAll(letters.Select(l => channel.DeliverAsync(l, CancellationToken.None)));
@@ -119,6 +121,41 @@ public sealed class EmailPickupChannelTests : IDisposable
             Assert.Equal(_pdfSha, detail["pdf_sha256"]);
             Assert.Equal(letter.PatientId, logged.PatientId);
         }
+    }
+
+    [Fact]
+    public async Task Reply_to_with_a_display_name_is_written_with_the_name_encoded()
+    {
+        // notice.yaml email.reply_to in name-addr form, as plan accepts it.
+        var letter = Letter(8);
+        await DeliverAll(Options with { ReplyToAddress = "Åse Ørsted <svar@example.com>" }, letter);
+
+        var events = _store.Db.Ledger.AsNoTracking().OrderBy(e => e.Seq).Select(e => e.Kind).ToList();
+        Assert.Equal([LedgerEventKind.EmailSending, LedgerEventKind.EmailWritten], events);
+        var replyTo = new EmlFile(Path.Combine(_pickup, letter.LetterId + ".eml")).Header("Reply-To");
+        Assert.Contains("=?utf-8?", replyTo, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("<svar@example.com>", replyTo, StringComparison.Ordinal);
+        Assert.Equal("Åse Ørsted <svar@example.com>", EmlFile.DecodeWords(replyTo));
+    }
+
+    [Fact]
+    public async Task With_a_reply_domain_the_signed_reply_address_wins_over_a_named_reply_to()
+    {
+        var letter = Letter(10);
+        await DeliverAll(Options with { ReplyToAddress = "Åse Ørsted <svar@example.com>", ReplyDomain = "replies.example.com" }, letter);
+
+        var replyTo = new EmlFile(Path.Combine(_pickup, letter.LetterId + ".eml")).Header("Reply-To");
+        Assert.Equal(Verp.ReplyAddress(letter.CampaignId, letter.LetterId, "replies.example.com"), replyTo);
+    }
+
+    [Fact]
+    public async Task Reply_to_as_a_bare_address_is_written_bare()
+    {
+        var letter = Letter(9);
+        await DeliverAll(letter);
+
+        Assert.Equal(LedgerEventKind.EmailWritten, _store.Db.Ledger.AsNoTracking().OrderBy(e => e.Seq).Last().Kind);
+        Assert.Equal("svar@example.com", new EmlFile(Path.Combine(_pickup, letter.LetterId + ".eml")).Header("Reply-To"));
     }
 
     [Fact]
