@@ -152,4 +152,24 @@ public sealed class LedgerWriterStatementsTests
         Assert.True(result.IsValid, result.Reason);
         Assert.Equal(4, result.RowCount);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_keyed_ledger_whose_head_row_was_deleted_is_refused_before_anything_is_written(bool withKey)
+    {
+        using var store = new LedgerTestStore();
+        using (var writer = new LedgerWriter(store.Db, null, Key))
+        {
+            writer.AppendDurably([Event("A", 1), Event("A", 2), Event("A", 3)]);
+        }
+
+        store.Execute("DELETE FROM ledger WHERE Seq = 3; DELETE FROM ledger_head;");
+
+        // With the key it would be re-keyed from Seq 3 over the cut; without, it would go on in plain SHA-256.
+        var refused = Assert.ThrowsAny<InvalidOperationException>(() => new LedgerWriter(store.Db, null, withKey ? Key : null).Dispose());
+        Assert.Contains("no recorded head", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(2L, Rows(store));
+        Assert.Equal(0L, store.Scalar("SELECT COUNT(*) FROM ledger_head"));
+    }
 }
