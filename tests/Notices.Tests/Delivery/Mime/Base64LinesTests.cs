@@ -107,6 +107,24 @@ public sealed class Base64LinesTests
         Assert.Equal(1, destination.Writes);
     }
 
+    [Theory]
+    [InlineData(-1000)]
+    [InlineData(+57)]
+    public async Task A_pdf_that_changed_length_after_the_message_was_made_is_not_written_to_the_end(int change)
+    {
+        using var dir = new TempDirectory();
+        var (pdf, _) = TestPdfs.Create(dir.File("letter.pdf"), 2);
+        var message = await MimeMessage.CreateAsync(MimeTestContent.For(pdf), CancellationToken.None);
+        var bytes = await File.ReadAllBytesAsync(pdf);
+        await File.WriteAllBytesAsync(pdf, change < 0 ? bytes[..^(-change)] : [.. bytes, .. new byte[change]]);
+
+        using var destination = new MemoryStream();
+        var refused = await Assert.ThrowsAsync<IOException>(() => message.WriteToAsync(destination, CancellationToken.None));
+        Assert.Contains("changed", refused.Message, StringComparison.Ordinal);
+        // The closing boundary never went out, so no reader takes it for a whole message.
+        Assert.DoesNotContain("--=_mfixed0123--", Encoding.ASCII.GetString(destination.ToArray()), StringComparison.Ordinal);
+    }
+
     private sealed class TrickleStream(byte[] data, int step) : MemoryStream(data)
     {
         public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(step, buffer.Length)]);
