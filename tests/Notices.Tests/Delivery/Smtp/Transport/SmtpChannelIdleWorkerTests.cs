@@ -90,4 +90,37 @@ public sealed class SmtpChannelIdleWorkerTests : IDisposable
         Assert.Equal(Enumerable.Range(1, count).Select(SmtpTestLetters.Id).Order(StringComparer.Ordinal), accepted.Order(StringComparer.Ordinal));
         Assert.Equal(count, server.Messages.Count);
     }
+
+    [Fact]
+    public async Task A_pdf_truncated_after_the_message_was_made_is_not_finished_and_the_letter_stays_pending()
+    {
+        var pdf = Path.Combine(_store.Directory, "letters", "shrinking.pdf");
+        File.Copy(_pdfPath, pdf);
+        using var server = new TranscriptSmtpServer
+        {
+            BeforeReply = line =>
+            {
+                if (line == "DATA")
+                {
+                    // The message (and its length) is made before DATA; the body is read after the 354.
+                    using var file = new FileStream(pdf, FileMode.Open, FileAccess.Write);
+                    file.SetLength(file.Length / 2);
+                }
+
+                return Task.CompletedTask;
+            },
+        };
+        using (var writer = new LedgerWriter(_store.Db))
+        {
+            await using var channel = Channel(server, writer, 1);
+            await channel.DeliverAsync(SmtpTestLetters.Letter(1, pdf, _pdfSha), CancellationToken.None);
+            await channel.CompleteAsync(CancellationToken.None).WaitAsync(Patience);
+        }
+
+        // The connection was dropped mid-body: whatever the server got never reached the closing boundary or the dot.
+        Assert.All(server.Messages, m => Assert.DoesNotMatch("--=_m[0-9a-f]+--", m));
+        Assert.Empty(_store.Db.Ledger.Where(e => e.Kind == LedgerEventKind.EmailAccepted));
+        var deferred = Assert.IsType<EmailDeferred>(_store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailDeferred).ReadEvent());
+        Assert.Contains("IOException", deferred.Reason, StringComparison.Ordinal);
+    }
 }
