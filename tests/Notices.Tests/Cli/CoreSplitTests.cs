@@ -72,4 +72,29 @@ public sealed class CoreSplitTests
             server.Kill();
         }
     }
+
+    [Fact]
+    public void A_child_whose_name_holds_spaces_and_parentheses_is_found_in_the_process_tree()
+    {
+        if (!CpuAffinity.IsSupported)
+        {
+            return;
+        }
+
+        using var dir = new Notices.Tests.Support.TempDirectory();
+        // comm is the first 15 bytes of the file name: "x) S 1 (y z" would read as parent 1 after the first ')'.
+        var program = dir.File("x) S 1 (y z");
+        File.Copy("/bin/sleep", program);
+        File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        using var child = Process.Start(new ProcessStartInfo(program) { ArgumentList = { "60" } })!;
+        try
+        {
+            Assert.Contains("x) S 1 (y z", File.ReadAllText($"/proc/{child.Id.ToString(CultureInfo.InvariantCulture)}/stat"), StringComparison.Ordinal);
+            Assert.Contains(child.Id, CpuAffinity.ProcessTree(Environment.ProcessId));
+        }
+        finally
+        {
+            child.Kill();
+        }
+    }
 }
