@@ -76,7 +76,7 @@ public sealed class CoreSplitTests
     [Fact]
     public void A_child_whose_name_holds_spaces_and_parentheses_is_found_in_the_process_tree()
     {
-        if (!CpuAffinity.IsSupported)
+        if (!OperatingSystem.IsLinux() || !CpuAffinity.IsSupported)
         {
             return;
         }
