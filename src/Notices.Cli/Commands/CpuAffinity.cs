@@ -12,8 +12,35 @@ internal static class CpuAffinity
 {
     public static bool IsSupported => OperatingSystem.IsLinux() && Directory.Exists("/proc/self/task");
 
-    /// <summary>Every CPU this process may run on when it started (the mask to restore).</summary>
-    public static IReadOnlyList<int> AllCpus => [.. Enumerable.Range(0, Environment.ProcessorCount)];
+    private static readonly int[] s_startCpus = StartCpus();
+
+    /// <summary>
+    /// Every CPU this process may run on when it started (the mask to restore), in ascending order. Read from the
+    /// kernel, not <see cref="Environment.ProcessorCount"/>: that is lowered by a cgroup CPU quota and counts the
+    /// allowed CPUs without saying which they are (under taskset -c 2,3 it is 2, not CPUs 0 and 1).
+    /// </summary>
+    public static IReadOnlyList<int> AllCpus => s_startCpus;
+
+    // A static constructor, so the mask is read before the first call of TrySet, not lazily after it.
+    static CpuAffinity()
+    {
+    }
+
+    private static int[] StartCpus()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return [.. Enumerable.Range(0, Environment.ProcessorCount)];
+        }
+
+        var mask = new ulong[16]; // 1,024 CPUs, glibc's cpu_set_t
+        if (SchedGetAffinity(0, mask.Length * sizeof(ulong), mask) != 0)
+        {
+            return [.. Enumerable.Range(0, Environment.ProcessorCount)];
+        }
+
+        return [.. Enumerable.Range(0, mask.Length * 64).Where(cpu => (mask[cpu / 64] & (1UL << (cpu % 64))) != 0)];
+    }
 
     /// <summary>Sets the mask of every thread of each process; false when one could not be set (not permitted).</summary>
     public static bool TrySet(IEnumerable<int> processIds, IReadOnlyCollection<int> cpus)
@@ -106,4 +133,8 @@ internal static class CpuAffinity
     [DllImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int SchedSetAffinity(int pid, nint cpuSetSize, ulong[] mask);
+
+    [DllImport("libc", EntryPoint = "sched_getaffinity", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SchedGetAffinity(int pid, nint cpuSetSize, [Out] ulong[] mask);
 }

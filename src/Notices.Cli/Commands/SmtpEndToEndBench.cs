@@ -56,7 +56,7 @@ internal static class SmtpEndToEndBench
         var rates = Invariant($"[bold]{BenchStatistics.Median(split.Smtp.Select(r => r.Rate).ToList()):0} letters/s[/] against {BenchStatistics.Median(split.Pickup.Select(r => r.Rate).ToList()):0} to the pickup directory");
         var ratio = Invariant($"[bold]send --smtp runs at {split.Ratio:0.00} × that[/]");
         var runs = $"SMTP {BenchStatistics.Runs(split.Smtp.Select(r => r.Rate).ToList())}; pickup {BenchStatistics.Runs(split.Pickup.Select(r => r.Rate).ToList())}";
-        return (measure, $"{rates}; {ratio} (notices on CPU 0 in both runs, Postfix on CPU {CoreSplit.ServerCpus}; {runs})");
+        return (measure, $"{rates}; {ratio} (notices on CPU {CoreSplit.ClientCpu} in both runs, Postfix on CPU {CoreSplit.ServerCpus}; {runs})");
     }
 
     /// <summary>Rounds of one SMTP and one pickup send, alternating which goes first; the ratio is the median of each round's ratio.</summary>

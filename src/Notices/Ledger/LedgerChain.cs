@@ -69,6 +69,10 @@ internal sealed class LedgerChain
         {
             ThrowIfLettersWereRendered(connection, transaction);
         }
+        else if (head is null)
+        {
+            ThrowIfLastRowIsKeyed(connection, transaction);
+        }
 
         return new LedgerChain(key, key is null ? null : lastSeq + 1);
     }
@@ -91,6 +95,44 @@ internal sealed class LedgerChain
         cmd.Transaction = transaction;
         cmd.CommandText = "SELECT COALESCE(MAX(Seq), 0) FROM ledger;";
         return Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Rows but no head is a ledger written before the head existed, whose rows are plain SHA-256. A last row that is
+    /// not is a keyed ledger whose head (the key marker) was deleted: chaining on it would re-key it from the next Seq,
+    /// or fall back to SHA-256, over whatever was cut.
+    /// </summary>
+    private static void ThrowIfLastRowIsKeyed(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText =
+            "SELECT Seq, CampaignId, LetterId, PatientId, Kind, Detail, At, PrevHash, Hash FROM ledger ORDER BY Seq DESC LIMIT 1;";
+        using var reader = cmd.ExecuteReader();
+        if (!reader.Read())
+        {
+            return;
+        }
+
+        var plain = DateTimeOffset.TryParse(reader.IsDBNull(6) ? "" : reader.GetString(6), CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out var at)
+            && string.Equals(
+                LedgerHasher.Compute(
+                    reader.IsDBNull(7) ? "" : reader.GetString(7),
+                    reader.GetInt64(0),
+                    reader.IsDBNull(1) ? "" : reader.GetString(1),
+                    reader.IsDBNull(2) ? null : reader.GetString(2),
+                    reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? "" : reader.GetString(4),
+                    reader.IsDBNull(5) ? "" : reader.GetString(5),
+                    at),
+                reader.IsDBNull(8) ? "" : reader.GetString(8),
+                StringComparison.Ordinal);
+        if (!plain)
+        {
+            throw new InvalidOperationException(
+                "The ledger has rows but no recorded head, and its last row is not a plain SHA-256 row: the head of a keyed ledger was deleted, or the row was altered. Run 'notices verify'; nothing was written.");
+        }
     }
 
     private static void ThrowIfLettersWereRendered(SqliteConnection connection, SqliteTransaction? transaction)

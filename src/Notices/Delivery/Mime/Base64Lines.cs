@@ -19,15 +19,16 @@ public static class Base64Lines
 
     /// <summary>
     /// Reads <paramref name="source"/> synchronously (a file: see <see cref="MimeMessage.WriteBodyAsync"/>) and writes
-    /// to <paramref name="destination"/> asynchronously (a socket or a file being written).
+    /// to <paramref name="destination"/> asynchronously (a socket or a file being written). Returns the number of bytes
+    /// read, so the caller can tell a file that changed under it.
     /// </summary>
-    public static async Task WriteAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+    public static async Task<long> WriteAsync(Stream source, Stream destination, CancellationToken cancellationToken)
     {
         var input = ArrayPool<byte>.Shared.Rent(BytesPerLine * LinesPerChunk);
         var output = ArrayPool<byte>.Shared.Rent((76 + 2) * LinesPerChunk);
         try
         {
-            await EncodeAsync(source, destination, input, output, cancellationToken).ConfigureAwait(false);
+            return await EncodeAsync(source, destination, input, output, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -36,17 +37,20 @@ public static class Base64Lines
         }
     }
 
-    private static async Task EncodeAsync(Stream source, Stream destination, byte[] input, byte[] output, CancellationToken cancellationToken)
+    private static async Task<long> EncodeAsync(Stream source, Stream destination, byte[] input, byte[] output, CancellationToken cancellationToken)
     {
         const int chunk = BytesPerLine * LinesPerChunk;
+        long total = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var read = source.ReadAtLeast(input.AsSpan(0, chunk), chunk, throwOnEndOfStream: false);
             if (read == 0)
             {
-                return;
+                return total;
             }
+
+            total += read;
 
             var written = 0;
             for (var offset = 0; offset < read; offset += BytesPerLine)
@@ -61,7 +65,7 @@ public static class Base64Lines
             await destination.WriteAsync(output.AsMemory(0, written), cancellationToken).ConfigureAwait(false);
             if (read < chunk)
             {
-                return;
+                return total;
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -94,7 +95,14 @@ public sealed class MimeMessage
         var pdf = new FileStream(_content.AttachmentPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: false);
         await using (pdf.ConfigureAwait(false))
         {
-            await Base64Lines.WriteAsync(pdf, destination, cancellationToken).ConfigureAwait(false);
+            var read = await Base64Lines.WriteAsync(pdf, destination, cancellationToken).ConfigureAwait(false);
+            if (read != _attachmentLength)
+            {
+                // Truncated or rewritten since the message was made: a shorter PDF would otherwise go out as valid
+                // base64 (and break the DKIM body hash). Throwing before the tail leaves the message unfinished.
+                throw new IOException(string.Create(CultureInfo.InvariantCulture,
+                    $"the PDF changed while the message was written ({read} bytes, expected {_attachmentLength})"));
+            }
         }
 
         await destination.WriteAsync(_tail, cancellationToken).ConfigureAwait(false);
