@@ -36,8 +36,8 @@ public static class BenchCommand
         var postfixConfig = new Option<string?>("--postfix-config")
         {
             Description = "The configuration folder of the local Postfix instance behind --smtp (e.g. /var/lib/notices-test-postfix/etc). "
-                + "With it the SMTP benchmark waits for the queue to empty before each measure and also measures send --smtp with Postfix "
-                + "moved to a core of its own (CPU affinity only, restored afterwards; needs root). Its configuration is not changed.",
+                + "With it the SMTP benchmark waits for the queue to empty before each measure and runs every measure again with Postfix "
+                + "on a core of its own (CPU affinity only, restored afterwards; needs root). Its configuration is not changed.",
         };
         var output = new Option<string>("--out")
         {
@@ -50,7 +50,9 @@ public static class BenchCommand
         var batchChild = new Option<string?>("--batch-child") { Hidden = true };
         var command = new Command("bench",
             "Measure: letters/s rendering the sample notice (one thread, all cores), then a generated campaign end to end "
-            + "(import + send: PDFs, .eml files, print batches, ledger) with peak memory. Build with -c Release first.")
+            + "(import + send: PDFs, .eml files, print batches, ledger) with peak memory. Build with -c Release first.\n\n"
+            + "Examples:\n  notices bench --patients 18000\n"
+            + "  bash scripts/bench-smtp.sh   (notices bench --smtp smtp://127.0.0.1:2525 --postfix-config /var/lib/notices-test-postfix/etc against the test Postfix)")
         {
             patients, letters, smtp, messages, connections, rounds, postfixConfig, output, batchLetters, batchesOnly, batchChild,
         };
