@@ -28,7 +28,7 @@ public sealed partial class PickupKillTests : IDisposable
         ["send", "--unapproved", RepoPaths.SampleNotice, "--db", "s.db", "--out", "out", "--date", "2026-11-21", "--batch-size", "40"];
 
     [Fact]
-    public void Killed_runs_hand_each_email_to_a_collecting_MTA_exactly_once_with_one_Message_ID()
+    public async Task Killed_runs_hand_each_email_to_a_collecting_MTA_exactly_once_with_one_Message_ID()
     {
         var pickup = Path.Combine(_dir.Path, "out", "fa830-minimed-dk", "email");
         var collected = Path.Combine(_dir.Path, "collected");
@@ -70,8 +70,8 @@ public sealed partial class PickupKillTests : IDisposable
         var last = CliRunner.Run(_dir.Path, Send);
         Assert.True(last.ExitCode == 0, last.All);
         Thread.Sleep(200);
-        stop.Cancel();
-        mta.Wait();
+        await stop.CancelAsync();
+        await mta;
 
         var messageIds = Directory.EnumerateFiles(collected)
             .Select(f => File.ReadLines(f).First(l => l.StartsWith("Message-ID:", StringComparison.OrdinalIgnoreCase))[11..].Trim())
