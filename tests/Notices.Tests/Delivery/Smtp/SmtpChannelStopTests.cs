@@ -15,17 +15,9 @@ namespace Notices.Tests.Delivery.Smtp;
 public sealed class SmtpChannelStopTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-    private readonly LedgerTestStore _store = new();
-    private readonly string _pdfPath;
-    private readonly string _pdfSha;
+    private readonly LetterPdfStore _letters = new();
 
-    public SmtpChannelStopTests()
-    {
-        Directory.CreateDirectory(Path.Combine(_store.Directory, "letters"));
-        (_pdfPath, _pdfSha) = TestPdfs.Create(Path.Combine(_store.Directory, "letters", "letter.pdf"), 1);
-    }
-
-    public void Dispose() => _store.Dispose();
+    public void Dispose() => _letters.Dispose();
 
     [Fact]
     public async Task A_read_ahead_letter_whose_intent_is_committed_is_deferred_as_stopped_before_sending_with_its_Message_ID()
@@ -58,14 +50,14 @@ public sealed class SmtpChannelStopTests : IDisposable
             Timeout = TimeSpan.FromSeconds(30),
         };
 
-        using (var writer = new LedgerWriter(_store.Db))
+        using (var writer = new LedgerWriter(_letters.Store.Db))
         {
             var log = new IntentSignal(new LedgerDeliveryLog(writer), SmtpTestLetters.Id(2));
             var channel = new SmtpChannel(settings, SmtpTestLetters.Identity("smtp-stop-tests-verp-key"), log);
             try
             {
-                await channel.DeliverAsync(SmtpTestLetters.Letter(1, _pdfPath, _pdfSha), CancellationToken.None);
-                await channel.DeliverAsync(SmtpTestLetters.Letter(2, _pdfPath, _pdfSha), CancellationToken.None);
+                await channel.DeliverAsync(SmtpTestLetters.Letter(1, _letters.PdfPath, _letters.PdfSha256), CancellationToken.None);
+                await channel.DeliverAsync(SmtpTestLetters.Letter(2, _letters.PdfPath, _letters.PdfSha256), CancellationToken.None);
                 greeting.SetResult();
 
                 // The server holds its 250 to the first message; meanwhile the second letter's intent is durable.
@@ -96,7 +88,7 @@ public sealed class SmtpChannelStopTests : IDisposable
     }
 
     private List<LedgerEvent> Events(string letterId) =>
-        [.. _store.Db.Ledger.Where(e => e.LetterId == letterId).OrderBy(e => e.Seq).AsEnumerable().Select(e => e.ReadEvent())];
+        [.. _letters.Store.Db.Ledger.Where(e => e.LetterId == letterId).OrderBy(e => e.Seq).AsEnumerable().Select(e => e.ReadEvent())];
 
     /// <summary>Completes <see cref="Committed"/> once the intent of one letter is durable.</summary>
     private sealed class IntentSignal(IDeliveryLog inner, string letterId) : IDeliveryLog

@@ -17,17 +17,9 @@ namespace Notices.Tests.Delivery.Smtp;
 /// </summary>
 public sealed class SmtpCutConnectionTests : IDisposable
 {
-    private readonly LedgerTestStore _store = new();
-    private readonly string _pdfPath;
-    private readonly string _pdfSha;
+    private readonly LetterPdfStore _letters = new();
 
-    public SmtpCutConnectionTests()
-    {
-        Directory.CreateDirectory(Path.Combine(_store.Directory, "letters"));
-        (_pdfPath, _pdfSha) = TestPdfs.Create(Path.Combine(_store.Directory, "letters", "letter.pdf"), 1);
-    }
-
-    public void Dispose() => _store.Dispose();
+    public void Dispose() => _letters.Dispose();
 
     [Theory]
     [InlineData(ScriptedSmtpServer.CutPoint.AfterData)]
@@ -39,7 +31,7 @@ public sealed class SmtpCutConnectionTests : IDisposable
 
         await Deliver(server.Url, letters);
 
-        var projection = LetterStateProjector.Project(_store.Db, "FA830");
+        var projection = LetterStateProjector.Project(_letters.Store.Db, "FA830");
         var states = projection.Letters.ToDictionary(l => l.LetterId, l => l.State, StringComparer.Ordinal);
         // One connection, so MAIL FROM number 2 belongs to the second letter.
         Assert.All(new[] { 1, 3, 4 }, n => Assert.Equal(LetterDeliveryState.Sent, states[Id(n)]));
@@ -50,13 +42,13 @@ public sealed class SmtpCutConnectionTests : IDisposable
         {
             // Cut after the final dot: the server has it, so no retry and no outcome; the letter stays uncertain.
             Assert.Equal(LetterDeliveryState.Uncertain, states["FA830-DK-000002"]);
-            Assert.Equal(0, _store.Db.Ledger.Count(e => e.LetterId == "FA830-DK-000002" && e.Kind != LedgerEventKind.EmailSending));
+            Assert.Equal(0, _letters.Store.Db.Ledger.Count(e => e.LetterId == "FA830-DK-000002" && e.Kind != LedgerEventKind.EmailSending));
         }
         else
         {
             // Cut at MAIL FROM: our transport knows the server never had the message, so it retried on a new connection.
             Assert.Equal(LetterDeliveryState.Sent, states["FA830-DK-000002"]);
-            var accepted = Assert.IsType<EmailAccepted>(_store.Db.Ledger.Single(e => e.LetterId == "FA830-DK-000002" && e.Kind == LedgerEventKind.EmailAccepted).ReadEvent());
+            var accepted = Assert.IsType<EmailAccepted>(_letters.Store.Db.Ledger.Single(e => e.LetterId == "FA830-DK-000002" && e.Kind == LedgerEventKind.EmailAccepted).ReadEvent());
             Assert.Equal(2, accepted.Attempts);
         }
     }
@@ -72,7 +64,7 @@ public sealed class SmtpCutConnectionTests : IDisposable
             RetryDelay = TimeSpan.FromMilliseconds(10),
             Timeout = TimeSpan.FromSeconds(10),
         };
-        using var writer = new LedgerWriter(_store.Db);
+        using var writer = new LedgerWriter(_letters.Store.Db);
         await using var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(writer));
         foreach (var letter in letters)
         {
@@ -87,5 +79,5 @@ public sealed class SmtpCutConnectionTests : IDisposable
 
     private static string Id(int n) => SmtpTestLetters.Id(n);
 
-    private OutgoingLetter Letter(int n) => SmtpTestLetters.Letter(n, _pdfPath, _pdfSha);
+    private OutgoingLetter Letter(int n) => SmtpTestLetters.Letter(n, _letters.PdfPath, _letters.PdfSha256);
 }

@@ -11,17 +11,9 @@ namespace Notices.Tests.Delivery.Smtp.Transport;
 public sealed class SmtpChannelIdleWorkerTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-    private readonly LedgerTestStore _store = new();
-    private readonly string _pdfPath;
-    private readonly string _pdfSha;
+    private readonly LetterPdfStore _letters = new();
 
-    public SmtpChannelIdleWorkerTests()
-    {
-        Directory.CreateDirectory(Path.Combine(_store.Directory, "letters"));
-        (_pdfPath, _pdfSha) = TestPdfs.Create(Path.Combine(_store.Directory, "letters", "letter.pdf"), 1);
-    }
-
-    public void Dispose() => _store.Dispose();
+    public void Dispose() => _letters.Dispose();
 
     private static SmtpSettings Settings(TranscriptSmtpServer server, int connections) => new()
     {
@@ -39,21 +31,21 @@ public sealed class SmtpChannelIdleWorkerTests : IDisposable
     public async Task Disposing_while_every_worker_waits_for_a_letter_returns_and_sends_nothing()
     {
         using var server = new TranscriptSmtpServer();
-        using var writer = new LedgerWriter(_store.Db);
+        using var writer = new LedgerWriter(_letters.Store.Db);
         var channel = Channel(server, writer, 4);
         await Task.Delay(50);
 
         await channel.DisposeAsync().AsTask().WaitAsync(Patience);
 
         Assert.Empty(server.Messages);
-        Assert.Equal(0, _store.Db.Ledger.Count());
+        Assert.Equal(0, _letters.Store.Db.Ledger.Count());
     }
 
     [Fact]
     public async Task Completing_an_empty_queue_while_workers_wait_ends_them_without_a_problem()
     {
         using var server = new TranscriptSmtpServer();
-        using var writer = new LedgerWriter(_store.Db);
+        using var writer = new LedgerWriter(_letters.Store.Db);
         await using var channel = Channel(server, writer, 4);
         await Task.Delay(50);
 
@@ -69,12 +61,12 @@ public sealed class SmtpChannelIdleWorkerTests : IDisposable
     {
         const int count = 24;
         using var server = new TranscriptSmtpServer();
-        using (var writer = new LedgerWriter(_store.Db))
+        using (var writer = new LedgerWriter(_letters.Store.Db))
         {
             await using var channel = Channel(server, writer, 3);
             for (var n = 1; n <= count; n++)
             {
-                await channel.DeliverAsync(SmtpTestLetters.Letter(n, _pdfPath, _pdfSha), CancellationToken.None);
+                await channel.DeliverAsync(SmtpTestLetters.Letter(n, _letters.PdfPath, _letters.PdfSha256), CancellationToken.None);
                 if (n % 5 == 0)
                 {
                     // Let the workers drain the queue and go idle, so the next letters wake a waiting ReadAsync.
@@ -86,7 +78,7 @@ public sealed class SmtpChannelIdleWorkerTests : IDisposable
             Assert.Null(completion.ServerProblem);
         }
 
-        var accepted = _store.Db.Ledger.Where(e => e.Kind == LedgerEventKind.EmailAccepted).Select(e => e.LetterId).ToList();
+        var accepted = _letters.Store.Db.Ledger.Where(e => e.Kind == LedgerEventKind.EmailAccepted).Select(e => e.LetterId).ToList();
         Assert.Equal(Enumerable.Range(1, count).Select(SmtpTestLetters.Id).Order(StringComparer.Ordinal), accepted.Order(StringComparer.Ordinal));
         Assert.Equal(count, server.Messages.Count);
     }
@@ -94,8 +86,8 @@ public sealed class SmtpChannelIdleWorkerTests : IDisposable
     [Fact]
     public async Task A_pdf_truncated_after_the_message_was_made_is_not_finished_and_the_letter_stays_pending()
     {
-        var pdf = Path.Combine(_store.Directory, "letters", "shrinking.pdf");
-        File.Copy(_pdfPath, pdf);
+        var pdf = Path.Combine(_letters.Store.Directory, "letters", "shrinking.pdf");
+        File.Copy(_letters.PdfPath, pdf);
         using var server = new TranscriptSmtpServer
         {
             BeforeReply = line =>
@@ -110,17 +102,17 @@ public sealed class SmtpChannelIdleWorkerTests : IDisposable
                 return Task.CompletedTask;
             },
         };
-        using (var writer = new LedgerWriter(_store.Db))
+        using (var writer = new LedgerWriter(_letters.Store.Db))
         {
             await using var channel = Channel(server, writer, 1);
-            await channel.DeliverAsync(SmtpTestLetters.Letter(1, pdf, _pdfSha), CancellationToken.None);
+            await channel.DeliverAsync(SmtpTestLetters.Letter(1, pdf, _letters.PdfSha256), CancellationToken.None);
             await channel.CompleteAsync(CancellationToken.None).WaitAsync(Patience);
         }
 
         // The connection was dropped mid-body: whatever the server got never reached the closing boundary or the dot.
         Assert.All(server.Messages, m => Assert.DoesNotMatch("--=_m[0-9a-f]+--", m));
-        Assert.Empty(_store.Db.Ledger.Where(e => e.Kind == LedgerEventKind.EmailAccepted));
-        var deferred = Assert.IsType<EmailDeferred>(_store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailDeferred).ReadEvent());
+        Assert.Empty(_letters.Store.Db.Ledger.Where(e => e.Kind == LedgerEventKind.EmailAccepted));
+        var deferred = Assert.IsType<EmailDeferred>(_letters.Store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailDeferred).ReadEvent());
         Assert.Contains("IOException", deferred.Reason, StringComparison.Ordinal);
     }
 }

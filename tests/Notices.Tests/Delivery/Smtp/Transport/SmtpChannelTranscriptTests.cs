@@ -13,17 +13,9 @@ namespace Notices.Tests.Delivery.Smtp.Transport;
 /// <summary>The SMTP channel over its transport, against the scripted server: what reaches the wire and the ledger.</summary>
 public sealed class SmtpChannelTranscriptTests : IDisposable
 {
-    private readonly LedgerTestStore _store = new();
-    private readonly string _pdfPath;
-    private readonly string _pdfSha;
+    private readonly LetterPdfStore _letters = new();
 
-    public SmtpChannelTranscriptTests()
-    {
-        Directory.CreateDirectory(Path.Combine(_store.Directory, "letters"));
-        (_pdfPath, _pdfSha) = TestPdfs.Create(Path.Combine(_store.Directory, "letters", "letter.pdf"), 1);
-    }
-
-    public void Dispose() => _store.Dispose();
+    public void Dispose() => _letters.Dispose();
 
     [Fact]
     public async Task The_final_reply_with_the_queue_id_reaches_the_ledger_redacted_and_the_VERP_address_travels_only_in_MAIL_FROM()
@@ -32,11 +24,11 @@ public sealed class SmtpChannelTranscriptTests : IDisposable
 
         await Deliver(server, Letter(1));
 
-        var accepted = Assert.IsType<EmailAccepted>(_store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailAccepted).ReadEvent());
+        var accepted = Assert.IsType<EmailAccepted>(_letters.Store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailAccepted).ReadEvent());
         Assert.Equal("250 2.0.0 Ok: queued as 4FqT3x1ZzKq for <redacted>", accepted.Reply);
         var mail = server.Commands.Single(c => c.StartsWith("MAIL", StringComparison.Ordinal));
         Assert.StartsWith("MAIL FROM:<bounces+", mail, StringComparison.Ordinal);
-        var messageId = Assert.IsType<EmailSending>(_store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailSending).ReadEvent()).MessageId;
+        var messageId = Assert.IsType<EmailSending>(_letters.Store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailSending).ReadEvent()).MessageId;
         Assert.StartsWith("<FA830-DK-000001.", messageId, StringComparison.Ordinal);
         // RFC 3461 ENVID is the letter id (the issue's contract): each delivery report names the letter it is about.
         Assert.EndsWith(" RET=HDRS ENVID=FA830-DK-000001", mail, StringComparison.Ordinal);
@@ -58,11 +50,11 @@ public sealed class SmtpChannelTranscriptTests : IDisposable
 
         await Deliver(server, Letter(1), Letter(2));
 
-        var deferred = Assert.IsType<EmailDeferred>(_store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailDeferred).ReadEvent());
+        var deferred = Assert.IsType<EmailDeferred>(_letters.Store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailDeferred).ReadEvent());
         Assert.Equal("450 4.2.0", deferred.Status);
         Assert.Equal(2, deferred.Attempts);
         Assert.DoesNotContain("p1@", deferred.Reason, StringComparison.Ordinal);
-        Assert.Single(_store.Db.Ledger.Where(e => e.Kind == LedgerEventKind.EmailAccepted));
+        Assert.Single(_letters.Store.Db.Ledger.Where(e => e.Kind == LedgerEventKind.EmailAccepted));
         Assert.Equal(1, server.Connections);
         Assert.Equal(2, server.Commands.Count(c => c == "RSET"));
     }
@@ -74,7 +66,7 @@ public sealed class SmtpChannelTranscriptTests : IDisposable
 
         await Deliver(server, Letter(1));
 
-        var failed = Assert.IsType<EmailFailed>(_store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailFailed).ReadEvent());
+        var failed = Assert.IsType<EmailFailed>(_letters.Store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailFailed).ReadEvent());
         Assert.Equal("554 5.7.1", failed.Status);
         Assert.Equal(1, failed.Attempts);
         Assert.Contains("RSET", server.Commands);
@@ -91,7 +83,7 @@ public sealed class SmtpChannelTranscriptTests : IDisposable
             RetryDelay = TimeSpan.FromMilliseconds(10),
             Timeout = TimeSpan.FromSeconds(10),
         };
-        using var writer = new LedgerWriter(_store.Db);
+        using var writer = new LedgerWriter(_letters.Store.Db);
         await using (var channel = new SmtpChannel(settings, Identity, new LedgerDeliveryLog(writer)))
         {
             foreach (var letter in letters)
@@ -105,5 +97,5 @@ public sealed class SmtpChannelTranscriptTests : IDisposable
 
     private static EmailIdentity Identity => SmtpTestLetters.Identity("smtp-transcript-tests-verp-key");
 
-    private OutgoingLetter Letter(int n) => SmtpTestLetters.Letter(n, _pdfPath, _pdfSha, "Se vedhæftede brev.\n.en linje med punktum", $"brev-{n}.pdf");
+    private OutgoingLetter Letter(int n) => SmtpTestLetters.Letter(n, _letters.PdfPath, _letters.PdfSha256, "Se vedhæftede brev.\n.en linje med punktum", $"brev-{n}.pdf");
 }
