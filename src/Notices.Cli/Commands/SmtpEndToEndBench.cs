@@ -28,9 +28,9 @@ internal static class SmtpEndToEndBench
         var shared = await Pairs(setup, "shared", records, ct);
         var c = setup.Connections;
         rows.Add(("[bold]send --smtp end to end[/]", Invariant(
-            $"[bold]{BenchStatistics.Median(shared.Smtp.Select(r => r.Rate).ToList()):0} letters/s[/] ({setup.Messages:N0} letters rendered and accepted, {c} connections; {BenchStatistics.Runs(shared.Smtp.Select(r => r.Rate).ToList())})")));
+            $"[bold]{BenchStatistics.Median(Rates(shared.Smtp)):0} letters/s[/] ({setup.Messages:N0} letters rendered and accepted, {c} connections; {BenchStatistics.Runs(Rates(shared.Smtp))})")));
         rows.Add(("send to the pickup directory", Invariant(
-            $"{BenchStatistics.Median(shared.Pickup.Select(r => r.Rate).ToList()):0} letters/s ({BenchStatistics.Runs(shared.Pickup.Select(r => r.Rate).ToList())}); [bold]send --smtp runs at {shared.Ratio:0.00} × that[/] on shared cores")));
+            $"{BenchStatistics.Median(Rates(shared.Pickup)):0} letters/s ({BenchStatistics.Runs(Rates(shared.Pickup))}); [bold]send --smtp runs at {shared.Ratio:0.00} × that[/] on shared cores")));
         var ownCpu = Invariant($"notices {PerLetter(shared.Smtp, own: true):0.0} ms with SMTP, {PerLetter(shared.Pickup, own: true):0.0} ms with pickup");
         var otherCpu = Invariant($"{PerLetter(shared.Smtp, own: false):0.0} ms with SMTP, {PerLetter(shared.Pickup, own: false):0.0} ms with pickup");
         rows.Add(("CPU per letter, shared cores", $"{ownCpu}; the other processes (the mail server receiving, delivering and reporting) {otherCpu}"));
@@ -53,9 +53,9 @@ internal static class SmtpEndToEndBench
             return (measure, "not measured: may not set the CPU affinity of the mail server's processes (run as root)");
         }
 
-        var rates = Invariant($"[bold]{BenchStatistics.Median(split.Smtp.Select(r => r.Rate).ToList()):0} letters/s[/] against {BenchStatistics.Median(split.Pickup.Select(r => r.Rate).ToList()):0} to the pickup directory");
+        var rates = Invariant($"[bold]{BenchStatistics.Median(Rates(split.Smtp)):0} letters/s[/] against {BenchStatistics.Median(Rates(split.Pickup)):0} to the pickup directory");
         var ratio = Invariant($"[bold]send --smtp runs at {split.Ratio:0.00} × that[/]");
-        var runs = $"SMTP {BenchStatistics.Runs(split.Smtp.Select(r => r.Rate).ToList())}; pickup {BenchStatistics.Runs(split.Pickup.Select(r => r.Rate).ToList())}";
+        var runs = $"SMTP {BenchStatistics.Runs(Rates(split.Smtp))}; pickup {BenchStatistics.Runs(Rates(split.Pickup))}";
         return (measure, $"{rates}; {ratio} (notices on CPU {CoreSplit.ClientCpu} in both runs, Postfix on CPU {CoreSplit.ServerCpus}; {runs})");
     }
 
@@ -107,6 +107,8 @@ internal static class SmtpEndToEndBench
 
         return new SendFigures(summary.Emailed / summary.Elapsed.TotalSeconds, cpu, summary.Emailed);
     }
+
+    private static List<double> Rates(List<SendFigures> runs) => [.. runs.Select(r => r.Rate)];
 
     private static double PerLetter(List<SendFigures> runs, bool own) =>
         BenchStatistics.Median(runs.Select(r => (own ? r.Cpu.Own : r.Cpu.Others).TotalMilliseconds / r.Letters).ToList());

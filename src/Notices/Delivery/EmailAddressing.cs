@@ -30,7 +30,7 @@ public sealed class EmailAddressing
         _identity = identity ?? throw new ArgumentNullException(nameof(identity));
         _from = MailboxAddress.Parse(identity.FromAddress, identity.FromDisplayName);
         _replyTo = string.IsNullOrWhiteSpace(identity.ReplyToAddress) ? null : MailboxAddress.ParseMailbox(identity.ReplyToAddress);
-        _messageIdDomain = identity.MessageIdDomain ?? _from.Address.Split('@')[1];
+        _messageIdDomain = identity.MessageIdDomain ?? _from.Domain;
         _verp = string.IsNullOrWhiteSpace(identity.BounceDomain) ? null
             : identity.Verp ?? throw new ArgumentException("A bounce domain needs a VERP signer (EmailIdentity.Verp).", nameof(identity));
         _replySigner = string.IsNullOrWhiteSpace(identity.ReplyDomain) ? null

@@ -82,6 +82,13 @@ internal static class LedgerHeadTable
             ? "SELECT Seq, Hash, KeyId, KeyedFrom, Mac FROM ledger_head WHERE Id = 1;"
             : "SELECT Seq, Hash, NULL, NULL, NULL FROM ledger_head WHERE Id = 1;";
         using var reader = cmd.ExecuteReader();
+        return ReadFrom(reader);
+    }
+
+    /// <summary>The head row from a reader over (Seq, Hash, KeyId, KeyedFrom, Mac), or null when there is no row.</summary>
+    public static LedgerHeadRow? ReadFrom(SqliteDataReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
         if (!reader.Read())
         {
             return null;

@@ -32,14 +32,7 @@ internal sealed class LedgerWriterStatements : IDisposable
     {
         _readHead.Transaction = tx;
         using var reader = _readHead.ExecuteReader();
-        return reader.Read()
-            ? new LedgerHeadRow(
-                reader.GetInt64(0),
-                reader.IsDBNull(1) ? "" : reader.GetString(1),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetInt64(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4))
-            : null;
+        return LedgerHeadTable.ReadFrom(reader);
     }
 
     public (long Seq, string Hash)? LastRow(SqliteTransaction tx)
