@@ -1,11 +1,10 @@
 using Notices.Letters.Fonts;
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace Notices.Letters;
 
 /// <summary>
-/// One-time PDFsharp set-up: the AGPL licence declaration and the embedded-font resolver.
+/// One-time PDFsharp set-up: the embedded-font resolver. PDFsharp 6.2.4 is MIT and needs no licence call.
 /// Runs once per process from a static initialiser; calling <see cref="EnsureInitialised"/> again is free.
 /// </summary>
 public static class LetterPdfSetup
@@ -29,8 +28,6 @@ public static class LetterPdfSetup
                 return;
             }
 
-            // PDFsharp 6.5 is used under the AGPL (see README); this declares it and silences the nag.
-            PdfSharpLicense.SetAgplLicense();
             // Another part of the process may already have set a resolver; keep it if it is ours.
             if (GlobalFontSettings.FontResolver is not DejaVuFontResolver)
             {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 
@@ -8,16 +7,9 @@ namespace Notices.Tests.Delivery;
 /// <summary>Letter-like input PDFs drawn with lines and rectangles only, so no font resolver is needed.</summary>
 internal static class TestPdfs
 {
-    private static readonly Lazy<bool> License = new(() =>
-    {
-        PdfSharpLicense.SetAgplLicense();
-        return true;
-    });
-
     /// <summary>Writes a PDF with <paramref name="pages"/> pages of width <paramref name="widthPoints"/> (tells letters apart in pdfinfo).</summary>
     public static (string Path, string Sha256) Create(string path, int pages, double widthPoints = 595)
     {
-        _ = License.Value;
         using (var document = new PdfDocument())
         {
             for (var i = 0; i < pages; i++)
