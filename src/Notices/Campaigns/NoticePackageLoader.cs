@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Notices.Letters.Templates;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -29,9 +30,13 @@ public static class NoticePackageLoader
         var emailTemplate = ReadTemplate(dir, "email.md", problems);
         // Optional: without it a reminder is the letter headed "Påmindelse".
         var reminderTemplate = File.Exists(Path.Combine(dir, NoticePackage.ReminderFileName)) ? ReadTemplate(dir, NoticePackage.ReminderFileName, problems) : null;
-        UnescapedOutputCheck.CheckFile(Path.Combine(dir, "letter.md"), letterTemplate, problems);
-        UnescapedOutputCheck.CheckFile(Path.Combine(dir, "email.md"), emailTemplate, problems);
-        UnescapedOutputCheck.CheckFile(Path.Combine(dir, NoticePackage.ReminderFileName), reminderTemplate, problems);
+        foreach (var (file, template) in new[] { ("letter.md", letterTemplate), ("email.md", emailTemplate), (NoticePackage.ReminderFileName, reminderTemplate) })
+        {
+            foreach (var legacy in LegacyTemplateSyntax.Find(template))
+            {
+                problems.Add(NoticeTemplateException.Location(Path.Combine(dir, file), legacy.Line, legacy.Column) + ": " + legacy.Reason);
+            }
+        }
         if (root is null)
         {
             throw new NoticePackageException(problems);
@@ -62,9 +67,9 @@ public static class NoticePackageLoader
         {
             reader.Problem(email ?? root, "missing required key 'email.subject'.");
         }
-        else if (UnescapedOutputCheck.Check(emailSubject) is { } raw)
+        else if (LegacyTemplateSyntax.Find(emailSubject) is [var legacy, ..])
         {
-            reader.Problem(email is null ? reader.Child(root, "email_subject") : reader.Child(email, "subject"), raw);
+            reader.Problem(email is null ? reader.Child(root, "email_subject") : reader.Child(email, "subject"), legacy.Reason);
         }
 
         var reply = reader.OptionalMap(root, "reply", "reply");

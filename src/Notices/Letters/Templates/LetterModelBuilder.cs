@@ -1,26 +1,28 @@
 using Notices.Campaigns;
 using Notices.Letters.Addressing;
+using Scriban.Runtime;
 
 namespace Notices.Letters.Templates;
 
 /// <summary>
-/// Builds the Handlebars model of one letter (field list: FIELDS.md). Every field is always present, with null
-/// when unknown, because strict mode rejects a missing key even inside <c>{{#if}}</c>. Patient and device text is
-/// cleaned first (<see cref="LetterText"/>): no control character reaches the template.
+/// Builds the template model of one letter (field list: docs/templates.md) as Scriban objects: data only, no .NET
+/// object a template could reflect on. Every field is always present, with null when unknown, because strict mode
+/// rejects a missing member even inside <c>{{ if }}</c>. Patient and device text is cleaned first
+/// (<see cref="LetterText"/>): no control character reaches the template.
 /// </summary>
 public static class LetterModelBuilder
 {
-    public static Dictionary<string, object?> Build(NoticePackage package, PlannedLetter letter, DateOnly letterDate)
+    public static ScriptObject Build(NoticePackage package, PlannedLetter letter, DateOnly letterDate)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(letter);
         letter = LetterText.Clean(letter);
         var recipient = letter.Recipient;
-        var devices = letter.Devices.Select(DeviceModel).ToList();
+        var devices = new ScriptArray(letter.Devices.Select(DeviceModel));
         var anyUnknown = letter.Devices.Any(IsVersionUnknown);
         var isAbroad = !CountryNames.IsDenmark(recipient.Country);
 
-        var patient = new Dictionary<string, object?>
+        var patient = new ScriptObject
         {
             ["id"] = recipient.PatientId,
             ["first_name"] = recipient.FirstName,
@@ -35,15 +37,15 @@ public static class LetterModelBuilder
             ["abroad"] = isAbroad,
             ["email"] = NullIfBlank(recipient.Email),
             ["large_print"] = recipient.LargePrint,
-            ["address_lines"] = DanishAddressBlock.Format(recipient).Lines.ToList(),
+            ["address_lines"] = DanishAddressBlock.Format(recipient).Lines.ToScriptArray(),
         };
 
         var sender = package.Sender;
-        var senderModel = new Dictionary<string, object?>
+        var senderModel = new ScriptObject
         {
             ["organisation"] = sender.Organisation,
             ["department"] = NullIfBlank(sender.Department),
-            ["address_lines"] = sender.AddressLines.ToList(),
+            ["address_lines"] = sender.AddressLines.ToScriptArray(),
             ["address"] = sender.AddressLines.Count == 0 ? null : string.Join(", ", sender.AddressLines),
             ["phone"] = NullIfBlank(sender.Phone),
             ["email"] = NullIfBlank(sender.Email),
@@ -52,7 +54,7 @@ public static class LetterModelBuilder
             ["signatory_title"] = NullIfBlank(sender.SignatoryTitle),
         };
 
-        var letterModel = new Dictionary<string, object?>
+        var letterModel = new ScriptObject
         {
             ["id"] = letter.LetterId,
             ["campaign_id"] = letter.CampaignId,
@@ -66,13 +68,13 @@ public static class LetterModelBuilder
             ["by_post"] = letter.Channel == DeliveryChannelKind.Post,
         };
 
-        var reply = new Dictionary<string, object?>
+        var reply = new ScriptObject
         {
-            ["address_lines"] = ComposerDefaults.ReturnAddress(package).ToList(),
+            ["address_lines"] = ComposerDefaults.ReturnAddress(package).ToScriptArray(),
             ["email"] = NullIfBlank(sender.Email),
         };
 
-        return new Dictionary<string, object?>
+        return new ScriptObject
         {
             ["patient"] = patient,
             ["letter"] = letterModel,
@@ -86,7 +88,7 @@ public static class LetterModelBuilder
         };
     }
 
-    private static Dictionary<string, object?> DeviceModel(AffectedDevice device) => new()
+    private static ScriptObject DeviceModel(AffectedDevice device) => new()
     {
         ["manufacturer"] = device.Manufacturer,
         ["model"] = device.Model,
@@ -97,6 +99,19 @@ public static class LetterModelBuilder
         ["lot_unknown"] = device.LotUnknown,
         ["udi_di"] = NullIfBlank(device.UdiDi),
     };
+
+    /// <summary>The <c>reminder</c> object of reminder.md: the round and the first letter's date, written out.</summary>
+    public static ScriptObject ReminderModel(ReminderText reminder)
+    {
+        ArgumentNullException.ThrowIfNull(reminder);
+        return new ScriptObject
+        {
+            ["number"] = reminder.Number,
+            ["first_letter_date"] = DanishDates.LongDate(reminder.FirstLetterDate),
+        };
+    }
+
+    private static ScriptArray ToScriptArray(this IEnumerable<string> lines) => new(lines);
 
     /// <summary>Flagged by the matcher, or simply not recorded: either way the letter says "ukendt".</summary>
     public static bool IsVersionUnknown(AffectedDevice device) =>

@@ -1,15 +1,13 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using HandlebarsDotNet;
-using HandlebarsDotNet.Compiler;
 using Notices.Campaigns;
+using Scriban.Runtime;
 
 namespace Notices.Letters.Templates;
 
 /// <summary>
-/// The notice package's templates, compiled once per campaign: letter.md and email.md (Markdown output, values
-/// Markdown-escaped) and the email subject (plain text). Strict: an undefined field throws
-/// <see cref="TemplateFieldException"/> with the template file and line. Merging is thread-safe.
+/// The notice package's Scriban templates, parsed once per campaign: letter.md, email.md and reminder.md (Markdown
+/// output, every value Markdown-escaped) and the email subject (plain text on one line). Strict: an undefined field
+/// throws <see cref="TemplateFieldException"/> with <c>file:line:column</c>. Merging is thread-safe.
 /// </summary>
 public sealed partial class NoticeTemplates
 {
@@ -30,12 +28,12 @@ public sealed partial class NoticeTemplates
     {
         ArgumentNullException.ThrowIfNull(package);
         _package = package;
-        var markdown = CreateEnvironment(new MarkdownTextEncoder(), markdownOutput: true);
-        var plain = CreateEnvironment(new PlainTextEncoder(), markdownOutput: false);
-        _letter = CompiledTemplate.Compile(markdown, package.LetterTemplate, package.LetterTemplatePath);
-        _email = CompiledTemplate.Compile(markdown, package.EmailTemplate, package.EmailTemplatePath);
-        _subject = CompiledTemplate.Compile(plain, package.EmailSubject, EmailSubjectSource);
-        _reminder = package.ReminderTemplate is { } reminder ? CompiledTemplate.Compile(markdown, reminder, package.ReminderTemplatePath) : null;
+        _letter = CompiledTemplate.Parse(package.LetterTemplate, package.LetterTemplatePath, TemplateTarget.Markdown);
+        _email = CompiledTemplate.Parse(package.EmailTemplate, package.EmailTemplatePath, TemplateTarget.Markdown);
+        _subject = CompiledTemplate.Parse(package.EmailSubject, EmailSubjectSource, TemplateTarget.PlainText);
+        _reminder = package.ReminderTemplate is { } reminder
+            ? CompiledTemplate.Parse(reminder, package.ReminderTemplatePath, TemplateTarget.Markdown)
+            : null;
     }
 
     public NoticePackage Package => _package;
@@ -44,7 +42,8 @@ public sealed partial class NoticeTemplates
     public MergedLetter Merge(PlannedLetter letter, DateOnly letterDate)
     {
         var model = LetterModelBuilder.Build(_package, letter, letterDate);
-        return new MergedLetter(_letter.Render(model), _email.Render(model), OneLine(_subject.Render(model)));
+        var facts = Facts(letter);
+        return new MergedLetter(_letter.Render(model, facts), _email.Render(model, facts), OneLine(_subject.Render(model, facts)));
     }
 
     /// <summary>
@@ -56,20 +55,17 @@ public sealed partial class NoticeTemplates
     {
         ArgumentNullException.ThrowIfNull(reminder);
         var model = LetterModelBuilder.Build(_package, letter, letterDate);
-        var subject = ReminderSubjectPrefix + OneLine(_subject.Render(model));
+        var facts = Facts(letter);
+        var subject = ReminderSubjectPrefix + OneLine(_subject.Render(model, facts));
         if (_reminder is not null)
         {
-            model["reminder"] = new Dictionary<string, object?>
-            {
-                ["number"] = reminder.Number,
-                ["first_letter_date"] = DanishDates.LongDate(reminder.FirstLetterDate),
-            };
-            var text = _reminder.Render(model);
+            model.SetValue("reminder", LetterModelBuilder.ReminderModel(reminder), readOnly: false);
+            var text = _reminder.Render(model, facts);
             return new MergedLetter(text, text, subject);
         }
 
         var heading = DefaultReminderHeading(reminder);
-        return new MergedLetter(heading + _letter.Render(model), heading + _email.Render(model), subject);
+        return new MergedLetter(heading + _letter.Render(model, facts), heading + _email.Render(model, facts), subject);
     }
 
     /// <summary>The default reminder's opening, in Danish: a heading and a line giving the first letter's date.</summary>
@@ -83,104 +79,35 @@ public sealed partial class NoticeTemplates
     }
 
     /// <summary>
-    /// Merges two synthetic letters (one with every optional field and flag set, one with none) so that an undefined
-    /// field in any branch of <c>{{#if}}</c>/<c>{{else}}</c> fails at load time instead of mid-run.
+    /// Checks every template before any letter is made: every branch of every <c>{{ if }}</c> and loop resolves against
+    /// the letter model (<see cref="TemplateBranchCheck"/>), and two synthetic letters (one with every optional field and
+    /// flag set, one with none) merge, so the limits and functions are exercised too.
     /// </summary>
     public void Validate()
     {
         var date = _package.Date ?? new DateOnly(2026, 11, 21);
-        foreach (var letter in SyntheticLetters.For(_package))
+        var letters = SyntheticLetters.For(_package).ToList();
+        var full = LetterModelBuilder.Build(_package, letters[0], date);
+        TemplateBranchCheck.Check(_letter, full);
+        TemplateBranchCheck.Check(_email, full);
+        TemplateBranchCheck.Check(_subject, full);
+        if (_reminder is not null)
+        {
+            var reminderModel = LetterModelBuilder.Build(_package, letters[0], date);
+            reminderModel.SetValue("reminder", LetterModelBuilder.ReminderModel(new ReminderText(1, date)), readOnly: false);
+            TemplateBranchCheck.Check(_reminder, reminderModel);
+        }
+        foreach (var letter in letters)
         {
             Merge(letter, date);
             MergeReminder(letter, date, new ReminderText(1, date));
         }
     }
 
-    private static IHandlebars CreateEnvironment(ITextEncoder encoder, bool markdownOutput)
-    {
-        var configuration = new HandlebarsConfiguration
-        {
-            ThrowOnUnresolvedBindingExpression = true,
-            FormatProvider = CultureInfo.GetCultureInfo("da-DK"),
-            TextEncoder = encoder,
-        };
-        var handlebars = Handlebars.Create(configuration);
-        NoticeHelpers.Register(handlebars, markdownOutput);
-        return handlebars;
-    }
+    private static LetterFacts Facts(PlannedLetter letter) => new(letter.Devices, letter.Recipient.LargePrint);
 
     private static string OneLine(string text) => WhitespaceRunRegex().Replace(text, " ").Trim();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhitespaceRunRegex();
-
-    /// <summary>One compiled template plus its source, for turning Handlebars errors into located ones.</summary>
-    private sealed class CompiledTemplate
-    {
-        private readonly HandlebarsTemplate<object, object> _render;
-        private readonly string _source;
-        private readonly string _file;
-
-        private CompiledTemplate(HandlebarsTemplate<object, object> render, string source, string file)
-        {
-            _render = render;
-            _source = source;
-            _file = file;
-        }
-
-        public static CompiledTemplate Compile(IHandlebars handlebars, string source, string file)
-        {
-            try
-            {
-                return new CompiledTemplate(handlebars.Compile(source), source, file);
-            }
-            catch (HandlebarsException ex)
-            {
-                throw CompileError(ex, source, file);
-            }
-        }
-
-        public string Render(object model)
-        {
-            try
-            {
-                return _render(model);
-            }
-            catch (HandlebarsUndefinedBindingException ex)
-            {
-                var tag = TemplateSourceLocator.FindField(_source, ex.Path, ex.MissingKey);
-                throw new TemplateFieldException(ex.Path, _file, tag?.Line, tag?.Text, ex);
-            }
-            catch (HandlebarsException ex)
-            {
-                var tag = TemplateSourceLocator.Scan(_source).FirstOrDefault(t => ex.Message.Contains("{{" + FirstWord(t.Content), StringComparison.Ordinal));
-                throw new NoticeTemplateException(
-                    $"{NoticeTemplateException.Location(_file, tag?.Line)}: {ex.Message}", _file, tag?.Line, ex);
-            }
-        }
-
-        private static NoticeTemplateException CompileError(HandlebarsException ex, string source, string file)
-        {
-            var line = TemplateSourceLocator.LineFromParserMessage(ex.Message);
-            var problem = FirstLine(ex.Message);
-            if (line is null && TemplateSourceLocator.FindUnclosedTag(source) is { } unclosedLine)
-            {
-                line = unclosedLine;
-                problem = "{{ uden afsluttende }}";
-            }
-            if (line is null && TemplateSourceLocator.FindUnbalancedBlock(source) is { } block)
-            {
-                line = block.Line;
-                problem = block.Problem;
-            }
-            return new NoticeTemplateException(
-                $"{NoticeTemplateException.Location(file, line)}: skabelonen kan ikke oversættes: {problem}", file, line, ex);
-        }
-
-        private static string FirstWord(string content) =>
-            content.Split((char[])[' ', '\t', '\n', '\r'], 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? content;
-
-        private static string FirstLine(string message) =>
-            message.Split('\n', 2)[0].Trim();
-    }
 }

@@ -1,27 +1,18 @@
 namespace Notices.Letters.Templates;
 
 /// <summary>
-/// A template refers to a field (or helper) the letter model does not have, e.g. <c>{{patient.nme}}</c>.
+/// A template refers to a field or function the letter model does not have, e.g. <c>{{ patient.nme }}</c>.
 /// </summary>
 public sealed class TemplateFieldException : NoticeTemplateException
 {
-    public TemplateFieldException(string field, string templateFile, int? line, string? expression, Exception? innerException = null)
-        : base(BuildMessage(field, templateFile, line, expression), templateFile, line, innerException)
+    public const string FieldListPage = "docs/templates.md";
+
+    public TemplateFieldException(string field, string templateFile, int? line, int? column, Exception? innerException = null)
+        : base($"unknown field or function '{field}'; the fields and functions are listed in {FieldListPage}", templateFile, line, column, innerException)
     {
         Field = field;
-        Expression = expression;
     }
 
-    /// <summary>The field path as Handlebars resolved it, e.g. "patient.nme".</summary>
+    /// <summary>The field path as written in the template, e.g. "patient.nme" or, in a loop, "d.modle".</summary>
     public string Field { get; }
-
-    /// <summary>The <c>{{...}}</c> expression in the template that uses the field, when found.</summary>
-    public string? Expression { get; }
-
-    private static string BuildMessage(string field, string templateFile, int? line, string? expression)
-    {
-        var where = Location(templateFile, line);
-        var what = expression is null ? string.Empty : $" i {expression}";
-        return $"{where}: ukendt felt '{field}'{what}. Se listen over felter i README (Flettefelter).";
-    }
 }

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+
+namespace Notices.Letters.Templates;
+
+/// <summary>
+/// Finds the Handlebars syntax notice templates used before Scriban (<c>{{#each</c>, <c>{{/if</c>, <c>{{{x}}}</c> …).
+/// Scriban would read some of it as a comment or an object and print the rest, so a package still written that way is
+/// refused, naming the spot and the Scriban form, before any letter is made.
+/// </summary>
+public static partial class LegacyTemplateSyntax
+{
+    public const string SyntaxPage = "docs/templates.md";
+
+    /// <summary>One piece of Handlebars syntax: where it is (1-based), what it is and what to write instead.</summary>
+    public sealed record Finding(int Line, int Column, string Found, string Reason);
+
+    public static IReadOnlyList<Finding> Find(string? source)
+    {
+        var findings = new List<Finding>();
+        if (string.IsNullOrEmpty(source))
+        {
+            return findings;
+        }
+        foreach (Match match in LegacyTagRegex().Matches(source))
+        {
+            var (line, column) = Position(source, match.Index);
+            var found = Shorten(match.Value.TrimEnd());
+            findings.Add(new Finding(line, column, found,
+                $"'{found}' is Handlebars syntax, which notice templates no longer use; {Advice(match)} (see {SyntaxPage})"));
+        }
+        return findings;
+    }
+
+    private static string Advice(Match match)
+    {
+        if (match.Groups["block"].Success)
+        {
+            return match.Groups["block"].Value switch
+            {
+                "each" => "write {{ for d in devices }}…{{ end }}",
+                "unless" => "write {{ if !x }}…{{ end }}",
+                "with" => "write the full path, e.g. {{ patient.name }}",
+                _ => "write {{ if x }}…{{ else }}…{{ end }}",
+            };
+        }
+        if (match.Groups["close"].Success)
+        {
+            return "close a block with {{ end }}";
+        }
+        if (match.Groups["raw"].Success)
+        {
+            return "write {{ x }}: every value is escaped where it lands, and there is no unescaped output";
+        }
+        if (match.Groups["partial"].Success)
+        {
+            return "a template cannot include other files";
+        }
+        if (match.Groups["comment"].Success)
+        {
+            return "write a comment as {{# text }}";
+        }
+        if (match.Groups["index"].Success)
+        {
+            return "inside {{ for d in devices }} write for.index (0-based)";
+        }
+        return match.Groups["root"].Success ? "write the field's full path, e.g. devices" : "name the loop variable, e.g. {{ for d in devices }}{{ d.model }}{{ end }}";
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static (int Line, int Column) Position(string source, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index; i++)
+        {
+            if (source[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return (line, index - lineStart + 1);
+    }
+
+    // {{#each x}} {{#if}} {{#unless}} {{#with}}, {{/if}}, {{{x}}}, {{&x}}, {{^x}}, {{>partial}}, {{!-- --}}, and, inside a
+    // tag, @root / @index / @key / @first / @last and a leading 'this'. '~' is whitespace control in both languages.
+    [GeneratedRegex(@"\{\{~?\s*(?:\#(?<block>each|if|unless|with)\b|/(?<close>each|if|unless|with)\b|(?<raw>\{|&)|(?<raw>\^)|(?<partial>>)|(?<comment>!--)|(?<this>this\b)|[^}]*?@(?<index>index|key|first|last)\b|[^}]*?@(?<root>root)\b)")]
+    private static partial Regex LegacyTagRegex();
+}

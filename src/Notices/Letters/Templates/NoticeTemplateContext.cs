@@ -1,0 +1,83 @@
+using System.Globalization;
+using Notices.Campaigns;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace Notices.Letters.Templates;
+
+/// <summary>
+/// The Scriban context of one merge: strict, sandboxed and escaping.
+/// <list type="bullet">
+/// <item>Strict: an undefined variable or function, a missing member, a member of null and an index out of range all
+/// throw, with the span of the expression.</item>
+/// <item>Sandboxed: the template sees the letter model and <see cref="TemplateFunctions"/> only (none of Scriban's
+/// built-in functions, no reflected .NET member, no include, no import), within <see cref="TemplateLimits"/>.</item>
+/// <item>Escaping: every expression's value is escaped for <see cref="Target"/> in <see cref="Write(SourceSpan, object?)"/>,
+/// the one place the engine writes a value, so no template can forget it. Only <see cref="TrustedMarkdown"/> passes as it is.</item>
+/// </list>
+/// </summary>
+public sealed class NoticeTemplateContext : TemplateContext
+{
+    private static readonly CultureInfo s_danish = CultureInfo.GetCultureInfo("da-DK");
+
+    internal NoticeTemplateContext(TemplateTarget target, LetterFacts letter)
+        : base(TemplateFunctions.For(target))
+    {
+        Target = target;
+        Letter = letter;
+        StrictVariables = true;
+        EnableRelaxedMemberAccess = false;
+        EnableRelaxedTargetAccess = false;
+        EnableRelaxedIndexerAccess = false;
+        EnableRelaxedFunctionAccess = false;
+        LoopLimit = TemplateLimits.Loops;
+        RecursiveLimit = TemplateLimits.Recursion;
+        // Scriban would cut the output at LimitToString with "..." and carry on; a cut letter must fail instead.
+        LimitToString = 0;
+        TemplateLoader = null;
+        MemberFilter = static _ => false;
+        NewLine = "\n";
+        AutoIndent = false;
+        PushCulture(s_danish);
+        PushOutput(new LimitedOutput(this, TemplateLimits.OutputCharacters));
+    }
+
+    /// <summary>Where the output lands: decides the escaping.</summary>
+    public TemplateTarget Target { get; }
+
+    /// <summary>What the product's functions need of the letter being merged.</summary>
+    internal LetterFacts Letter { get; }
+
+    public override TemplateContext Write(SourceSpan span, object? textAsObject)
+    {
+        if (textAsObject is TrustedMarkdown trusted && Target == TemplateTarget.Markdown)
+        {
+            return Write(trusted.Markdown);
+        }
+
+        var text = textAsObject is null ? null : ObjectToString(textAsObject);
+        return string.IsNullOrEmpty(text) ? this : Write(Escape(text));
+    }
+
+    public override string? ObjectToString(object? value, bool nested = false) => value switch
+    {
+        DateOnly date => DanishDates.LongDate(date),
+        TrustedMarkdown trusted => trusted.Markdown,
+        _ => base.ObjectToString(value, nested),
+    };
+
+    public override void Import(SourceSpan span, object objectToImport) =>
+        throw new ScriptRuntimeException(span, "'import' is not available in notice templates");
+
+    private string Escape(string text) => Target switch
+    {
+        TemplateTarget.Markdown => MarkdownEscape.Escape(text),
+        _ => OneLine(text),
+    };
+
+    // A header value: a line break would end the header (or start a new one), so each becomes a space.
+    private static string OneLine(string text) =>
+        text.IndexOfAny(['\r', '\n']) < 0 ? text : text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' ');
+}

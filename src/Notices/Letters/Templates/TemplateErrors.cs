@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using Scriban.Parsing;
+using Scriban.Syntax;
+
+namespace Notices.Letters.Templates;
+
+/// <summary>
+/// Turns Scriban's parser messages and runtime exceptions into <see cref="NoticeTemplateException"/>s located by
+/// <c>file:line:column</c>. An unknown variable, function or member becomes a <see cref="TemplateFieldException"/>
+/// naming the path as written (<c>patient.nme</c>), read back from the template source at the span.
+/// </summary>
+internal static partial class TemplateErrors
+{
+    public static NoticeTemplateException FromParser(LogMessage message, string file) =>
+        new($"template syntax error: {Sentence(message.Message)}", file, message.Span.Start.Line + 1, message.Span.Start.Column + 1);
+
+    public static NoticeTemplateException FromRuntime(ScriptRuntimeException ex, string file, string source)
+    {
+        var start = ex.Span.Start;
+        int? line = start.Line >= 0 ? start.Line + 1 : null;
+        int? column = start.Column >= 0 ? start.Column + 1 : null;
+        var original = ex.OriginalMessage;
+        if (UnknownVariableRegex().IsMatch(original) || original.StartsWith("Cannot get member with name", StringComparison.Ordinal))
+        {
+            var (field, fieldStart) = PathEndingAt(source, start.Offset, ex.Span.End.Offset);
+            var (fieldLine, fieldColumn) = fieldStart == start.Offset ? (line, column) : Position(source, fieldStart);
+            return new TemplateFieldException(field, file, fieldLine, fieldColumn, ex);
+        }
+        if (original.StartsWith("Cannot get the member", StringComparison.Ordinal))
+        {
+            return new NoticeTemplateException($"{Sentence(original)} Test the field first: {{{{ if x }}}}…{{{{ end }}}}", file, line, column, ex);
+        }
+        return new NoticeTemplateException(Sentence(original), file, line, column, ex);
+    }
+
+    /// <summary>The dotted path that ends with the span (e.g. "patient.nme" for the span of "nme"), and where it starts.</summary>
+    private static (string Path, int Start) PathEndingAt(string source, int spanStart, int spanEnd)
+    {
+        if (spanStart < 0 || spanStart >= source.Length)
+        {
+            return ("?", spanStart);
+        }
+        var end = Math.Clamp(spanEnd + 1, spanStart + 1, source.Length);
+        var first = spanStart;
+        while (first > 0 && IsPathChar(source[first - 1]))
+        {
+            first--;
+        }
+        var last = spanStart;
+        while (last < end && IsPathChar(source[last]))
+        {
+            last++;
+        }
+        var path = source[first..last].Trim('.');
+        return (path.Length == 0 ? source[spanStart..end] : path, first);
+    }
+
+    private static bool IsPathChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '.';
+
+    private static (int? Line, int? Column) Position(string source, int index)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < index && i < source.Length; i++)
+        {
+            if (source[i] == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return (line, index - lineStart + 1);
+    }
+
+    private static string Sentence(string message)
+    {
+        var text = message.Trim();
+        return text.EndsWith('.') ? text : text + ".";
+    }
+
+    [GeneratedRegex("^The variable or function `.*` was not found")]
+    private static partial Regex UnknownVariableRegex();
+}
