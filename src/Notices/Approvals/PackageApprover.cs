@@ -1,5 +1,6 @@
 using Notices.Campaigns;
 using Notices.Ledger;
+using Notices.Letters.Templates;
 using Notices.Model;
 using Notices.Runs;
 using Notices.Store;
@@ -38,6 +39,8 @@ public sealed class PackageApprover(NoticesDbContext db, TimeProvider? timeProvi
         // Hashed before and after loading: what loaded is what is approved, even if someone saved a file meanwhile.
         var before = PackageHasher.Compute(noticeDirectory);
         var notice = NoticePackageLoader.Load(noticeDirectory);
+        // A package whose templates do not merge (syntax, an unknown field in any branch, a limit) is not approvable.
+        new NoticeTemplates(notice).Validate();
         using var runLock = CampaignRunLock.Acquire(db, notice.Id, "approve");
         LedgerGate.EnsureIntact(db, "approve");
         var package = PackageHasher.Compute(notice.Directory);
