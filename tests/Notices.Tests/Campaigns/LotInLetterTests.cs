@@ -12,7 +12,7 @@ public sealed class LotInLetterTests
     public void Lot_and_udi_di_are_letter_fields_and_null_when_unknown()
     {
         var templates = new NoticeTemplates(LetterTestData.Package(
-            letterTemplate: "{{#each devices}}{{serial_number}}: lot {{#if lot_number}}{{lot_number}}{{else}}ukendt{{/if}}, UDI-DI {{udi_di}};{{/each}}"));
+            letterTemplate: "{{ for d in devices }}{{ d.serial_number }}: lot {{ if d.lot_number }}{{ d.lot_number }}{{ else }}ukendt{{ end }}, UDI-DI {{ d.udi_di }};{{ end }}"));
         var letter = LetterTestData.Letter(devices:
         [
             new AffectedDevice("Medtronic", "MiniMed 780G", "NG1", "2.6A", false, "L2301", "08717648200274"),

@@ -205,26 +205,51 @@ public sealed class PackageChecksTests : IDisposable
     }
 
     [Theory]
-    [InlineData("letter.md", "{{{patient.first_name}}}")]
-    [InlineData("letter.md", "{{& patient.first_name}}")]
-    [InlineData("email.md", "{{{patient.first_name}}}")]
-    [InlineData("reminder.md", "{{~{patient.first_name}~}}")]
-    public void Unescaped_output_is_refused_naming_file_and_line(string file, string tag)
+    [InlineData("letter.md", "{{{patient.first_name}}}", "every value is escaped")]
+    [InlineData("letter.md", "{{& patient.first_name}}", "every value is escaped")]
+    [InlineData("email.md", "{{#each devices}}", "{{ for d in devices }}")]
+    [InlineData("email.md", "{{/if}}", "{{ end }}")]
+    [InlineData("reminder.md", "{{#if patient.email}}", "{{ if x }}")]
+    [InlineData("reminder.md", "{{> footer}}", "cannot include")]
+    [InlineData("letter.md", "{{enheder @root.devices}}", "full path")]
+    public void Handlebars_syntax_is_refused_naming_file_line_column_and_the_syntax_page(string file, string tag, string advice)
     {
         File.WriteAllText(_dir.File(file), "Kære patient\n\nHej " + tag + ", læs brevet.\n");
 
         var problem = Assert.Single(Problems(Minimal, writeTemplates: false));
 
-        Assert.StartsWith(_dir.File(file) + ":3: '" + tag + "' prints a field without escaping", problem, StringComparison.Ordinal);
-        Assert.Contains("write {{patient.first_name}} instead", problem, StringComparison.Ordinal);
+        Assert.StartsWith(_dir.File(file) + ":3:5: '" + tag + "' is Handlebars syntax", problem, StringComparison.Ordinal);
+        Assert.Contains(advice, problem, StringComparison.Ordinal);
+        Assert.Contains("docs/templates.md", problem, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Unescaped_output_in_the_email_subject_is_refused_at_its_line_in_notice_yaml()
+    public void Every_Handlebars_tag_of_every_file_is_listed_at_once()
+    {
+        File.WriteAllText(_dir.File("letter.md"), "{{#if x}}\nA\n{{/if}}\n");
+        File.WriteAllText(_dir.File("email.md"), "Hej {{{patient.name}}}\n");
+
+        var problems = Problems(Minimal, writeTemplates: false);
+
+        Assert.Equal([_dir.File("letter.md") + ":1:1", _dir.File("letter.md") + ":3:1", _dir.File("email.md") + ":1:5"],
+            problems.Select(p => p[..p.IndexOf(": ", StringComparison.Ordinal)]));
+    }
+
+    [Fact]
+    public void An_email_address_in_the_text_is_not_mistaken_for_Handlebars()
+    {
+        WritePackage(_dir.Path, Minimal, writeTemplates: true);
+        File.WriteAllText(_dir.File("letter.md"), "Skriv til svar@root.example.com eller ring {{ sender.phone }}.\n");
+
+        Assert.Contains("svar@root.example.com", NoticePackageLoader.Load(_dir.Path).LetterTemplate, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Handlebars_syntax_in_the_email_subject_is_refused_at_its_line_in_notice_yaml()
     {
         var yaml = Minimal.Replace("  subject: Emne\n", "  subject: \"Til {{{patient.first_name}}}\"\n", StringComparison.Ordinal);
 
-        Assert.StartsWith(_dir.File("notice.yaml") + ":10: '{{{patient.first_name}}}' prints a field without escaping", Assert.Single(Problems(yaml)), StringComparison.Ordinal);
+        Assert.StartsWith(_dir.File("notice.yaml") + ":10: '{{{patient.first_name}}}' is Handlebars syntax", Assert.Single(Problems(yaml)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -49,13 +49,13 @@ public sealed class PlanPackageChecksTests : IDisposable
     }
 
     [Fact]
-    public void A_triple_stash_in_email_md_stops_plan_and_send_naming_file_and_line()
+    public void A_triple_stash_in_email_md_stops_plan_and_send_naming_file_line_and_column()
     {
         var lines = File.ReadAllLines(Path.Combine(_notice, "email.md")).ToList();
         lines.Insert(1, "Hej {{{patient.first_name}}}");
         File.WriteAllLines(Path.Combine(_notice, "email.md"), lines);
 
-        AssertRefusedByPlanAndSend("email.md:2:", "prints a field without escaping");
+        AssertRefusedByPlanAndSend("email.md:2:5:", "is Handlebars syntax");
     }
 
     [Fact]

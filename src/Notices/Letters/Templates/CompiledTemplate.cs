@@ -35,6 +35,14 @@ internal sealed class CompiledTemplate
         {
             throw new NoticeTemplateException(legacy.Reason, file, legacy.Line, legacy.Column);
         }
+        // Scriban reads an unclosed {{ at the end as code up to the end of the file, and says nothing.
+        var lastOpen = source.LastIndexOf("{{", StringComparison.Ordinal);
+        if (lastOpen >= 0 && source.IndexOf("}}", lastOpen + 2, StringComparison.Ordinal) < 0)
+        {
+            var line = source.AsSpan(0, lastOpen).Count('\n') + 1;
+            var column = lastOpen - (source.LastIndexOf('\n', Math.Max(lastOpen - 1, 0)) + 1) + 1;
+            throw new NoticeTemplateException("template syntax error: '{{' is never closed with '}}'.", file, line, column);
+        }
         var template = Template.Parse(source, file);
         if (template.HasErrors || template.Page is null)
         {

@@ -24,7 +24,7 @@ public static partial class LegacyTemplateSyntax
         foreach (Match match in LegacyTagRegex().Matches(source))
         {
             var (line, column) = Position(source, match.Index);
-            var found = Shorten(match.Value.TrimEnd());
+            var found = Shorten(WholeTag(source, match));
             findings.Add(new Finding(line, column, found,
                 $"'{found}' is Handlebars syntax, which notice templates no longer use; {Advice(match)} (see {SyntaxPage})"));
         }
@@ -64,6 +64,23 @@ public static partial class LegacyTemplateSyntax
             return "inside {{ for d in devices }} write for.index (0-based)";
         }
         return match.Groups["root"].Success ? "write the field's full path, e.g. devices" : "name the loop variable, e.g. {{ for d in devices }}{{ d.model }}{{ end }}";
+    }
+
+    /// <summary>The tag from its <c>{{</c> to its closing braces, when they are on the same line.</summary>
+    private static string WholeTag(string source, Match match)
+    {
+        var close = source.IndexOf("}}", match.Index + 2, StringComparison.Ordinal);
+        var lineEnd = source.IndexOf('\n', match.Index);
+        if (close < 0 || (lineEnd >= 0 && close > lineEnd))
+        {
+            return match.Value.TrimEnd();
+        }
+        var end = close + 2;
+        while (end < source.Length && source[end] == '}' && end - close < 3)
+        {
+            end++;
+        }
+        return source[match.Index..end];
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";

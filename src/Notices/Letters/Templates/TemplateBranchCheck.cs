@@ -58,7 +58,7 @@ internal sealed class TemplateBranchCheck : ScriptVisitor
             path += "." + member.Name;
             if (!scope.TryGetValue(member.Name, out value))
             {
-                throw Unknown(path, member);
+                throw Unknown(path, root);
             }
         }
     }

@@ -85,8 +85,8 @@ public sealed class DeviceTableTests
     [Fact]
     public void EachDevices_ExposesVersionUnknownFlag()
     {
-        var template = "{{#each devices}}{{serial_number}}={{#if version_unknown}}?{{else}}{{software_version}}{{/if}};{{/each}}" +
-                       "{{device_count}} {{#if any_version_unknown}}U{{/if}}";
+        var template = "{{ for d in devices }}{{ d.serial_number }}={{ if d.version_unknown }}?{{ else }}{{ d.software_version }}{{ end }};{{ end }}" +
+                       "{{ device_count }} {{ if any_version_unknown }}U{{ end }}";
         var templates = new NoticeTemplates(LetterTestData.Package(letterTemplate: template));
 
         var merged = templates.Merge(LetterTestData.Letter(devices: s_threeDevices), LetterTestData.LetterDate);

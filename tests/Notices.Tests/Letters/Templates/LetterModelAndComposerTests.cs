@@ -14,13 +14,13 @@ public sealed class LetterModelAndComposerTests
 
         var model = LetterModelBuilder.Build(LetterTestData.Package(), LetterTestData.Letter(recipient), LetterTestData.LetterDate);
 
-        var patient = Assert.IsType<Dictionary<string, object?>>(model["patient"]);
+        var patient = Assert.IsType<Scriban.Runtime.ScriptObject>(model["patient"]);
         Assert.True(patient.ContainsKey("address_line2"));
         Assert.Null(patient["address_line2"]);
         Assert.Null(patient["email"]);
         Assert.Null(patient["country_name"]);
         Assert.Equal("Søren Ærø", patient["name"]);
-        var letter = Assert.IsType<Dictionary<string, object?>>(model["letter"]);
+        var letter = Assert.IsType<Scriban.Runtime.ScriptObject>(model["letter"]);
         Assert.Equal(LetterTestData.LetterDate, letter["date"]);
         Assert.Equal("21. november 2026", letter["date_text"]);
         Assert.Equal("FA830", letter["reference"]);

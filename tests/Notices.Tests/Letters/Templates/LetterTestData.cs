@@ -14,7 +14,7 @@ internal static class LetterTestData
         "\n" +
         "{{enheder}}\n" +
         "\n" +
-        "{{#if patient.address_line2}}Sendt {{patient.address_line2}}.{{else}}Ingen c/o.{{/if}}\n";
+        "{{ if patient.address_line2 }}Sendt {{ patient.address_line2 }}.{{ else }}Ingen c/o.{{ end }}\n";
 
     public const string DefaultEmailTemplate =
         "Kære {{patient.first_name}} {{patient.last_name}}\n" +
