@@ -1,0 +1,104 @@
+using Notices.Letters.Templates;
+using Xunit;
+
+namespace Notices.Tests.Letters.Templates;
+
+/// <summary>The template sees the letter model and the product's functions, nothing of .NET, and runs within limits;
+/// each breach fails <c>plan</c> (Validate) with file:line:column.</summary>
+public sealed class TemplateSandboxTests
+{
+    private static NoticeTemplateException ValidateFails(string letterTemplate) =>
+        Assert.ThrowsAny<NoticeTemplateException>(new NoticeTemplates(LetterTestData.Package(letterTemplate: letterTemplate)).Validate);
+
+    [Fact]
+    public void A_date_field_shows_no_dotnet_members()
+    {
+        var error = ValidateFails("Hej\n{{ letter.date.year }}\n");
+
+        Assert.Equal((2, 4), (error.Line, error.Column));
+        Assert.Contains("letter.date.year", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_letter_date_written_as_a_value_prints_the_danish_long_date()
+    {
+        var merged = new NoticeTemplates(LetterTestData.Package(letterTemplate: "{{ letter.date }}")).Merge(LetterTestData.Letter(), LetterTestData.LetterDate);
+
+        Assert.Equal("21\\. november 2026", merged.LetterMarkdown);
+    }
+
+    [Fact]
+    public void Import_is_refused()
+    {
+        var error = ValidateFails("Hej\n{{ import patient }}\n");
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("'import' is not available", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_loop_limit_fails_plan_at_the_loop()
+    {
+        var error = ValidateFails("Hej\n\n{{ for i in 1..5000 }}x{{ end }}\n");
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("`1000`", error.Reason, StringComparison.Ordinal);
+        Assert.StartsWith($"/tmp/notices-tests/fa830/letter.md:3:{error.Column}: ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Nested_loops_share_the_limit()
+    {
+        var error = ValidateFails("{{ for i in 1..40 }}{{ for j in 1..40 }}x{{ end }}{{ end }}");
+
+        Assert.Contains("iteration limit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_endless_while_loop_stops_at_the_limit()
+    {
+        var error = ValidateFails("Hej\n{{ while true }}x{{ end }}\n");
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("iteration limit `1000`", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_recursion_limit_fails_plan()
+    {
+        var error = ValidateFails("{{ func f\n ret f($0 + 1)\nend }}\nHej {{ f 1 }}\n");
+
+        Assert.NotNull(error.Line);
+        Assert.Contains("recursive depth limit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_output_limit_fails_plan_instead_of_cutting_the_letter()
+    {
+        var error = ValidateFails("Hej\n{{ for i in 1..900 }}{{ patient.name }} " + new string('x', 1_000) + "{{ end }}\n");
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("output limit", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Below_the_limits_a_loop_and_a_function_of_the_template_merge()
+    {
+        var templates = new NoticeTemplates(LetterTestData.Package(letterTemplate: "{{ func hils\n ret \"Hej \" + $0\nend }}{{ hils patient.first_name }}:{{ for i in 1..3 }}{{ i }}{{ end }}"));
+
+        templates.Validate();
+
+        Assert.Equal("Hej Søren:123", templates.Merge(LetterTestData.Letter(), LetterTestData.LetterDate).LetterMarkdown);
+    }
+
+    [Fact]
+    public void A_variable_set_in_the_letter_does_not_leak_into_the_email()
+    {
+        var package = LetterTestData.Package(letterTemplate: "{{ hilsen = \"Hej\" }}{{ hilsen }}", emailTemplate: "{{ hilsen }}");
+
+        var error = Assert.Throws<TemplateFieldException>(() => new NoticeTemplates(package).Merge(LetterTestData.Letter(), LetterTestData.LetterDate));
+
+        Assert.Equal("hilsen", error.Field);
+        Assert.EndsWith("email.md", error.TemplateFile, StringComparison.Ordinal);
+    }
+}
