@@ -49,7 +49,7 @@ internal sealed class CompiledTemplate
             var error = template.Messages.FirstOrDefault(m => m.Type == ParserMessageType.Error) ?? template.Messages.FirstOrDefault();
             throw error is null
                 ? new NoticeTemplateException("template syntax error.", file, null)
-                : TemplateErrors.FromParser(error, file);
+                : TemplateErrors.FromParser(error, file, source);
         }
         return new CompiledTemplate(template, source, file, target);
     }

@@ -11,8 +11,15 @@ namespace Notices.Letters.Templates;
 /// </summary>
 internal static partial class TemplateErrors
 {
-    public static NoticeTemplateException FromParser(LogMessage message, string file) =>
-        new($"template syntax error: {Sentence(message.Message)}", file, message.Span.Start.Line + 1, message.Span.Start.Column + 1);
+    public static NoticeTemplateException FromParser(LogMessage message, string file, string source)
+    {
+        // Scriban notices a missing end only where it runs out of text; the opening tag is where the author must look.
+        if (UnclosedBlockFinder.Find(source) is { } block)
+        {
+            return new($"template syntax error: '{block.Tag}' is never closed with {{{{ end }}}}.", file, block.Line, block.Column);
+        }
+        return new($"template syntax error: {Sentence(message.Message)}", file, message.Span.Start.Line + 1, message.Span.Start.Column + 1);
+    }
 
     public static NoticeTemplateException FromRuntime(ScriptRuntimeException ex, string file, string source)
     {

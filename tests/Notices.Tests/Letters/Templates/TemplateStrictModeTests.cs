@@ -145,16 +145,24 @@ public sealed class TemplateStrictModeTests
     }
 
     [Fact]
-    public void Parse_UnclosedIf_IsASyntaxErrorWithFileLineAndColumn()
+    public void Parse_UnclosedIf_IsASyntaxErrorAtTheOpeningTag()
     {
         var template = "Hej\n\n{{ if large_print }}\nStor skrift\n\nSlut\n";
 
         var error = Assert.Throws<NoticeTemplateException>(() => new NoticeTemplates(LetterTestData.Package(letterTemplate: template)));
 
-        Assert.NotNull(error.Line);
-        Assert.NotNull(error.Column);
-        Assert.Matches(@"^/tmp/notices-tests/fa830/letter\.md:\d+:\d+: template syntax error: ", error.Message);
-        Assert.Contains("end", error.Message, StringComparison.Ordinal);
+        Assert.Equal("/tmp/notices-tests/fa830/letter.md:3:1: template syntax error: '{{ if large_print }}' is never closed with {{ end }}.", error.Message);
+    }
+
+    [Fact]
+    public void Parse_UnclosedForInsideAClosedIf_NamesTheFor()
+    {
+        var template = "{{ if large_print }}\nA\n{{ end }}\n{{ for d in devices }}\n{{ if d.lot_unknown }}x{{ end }}\n";
+
+        var error = Assert.Throws<NoticeTemplateException>(() => new NoticeTemplates(LetterTestData.Package(letterTemplate: template)));
+
+        Assert.Equal((4, 1), (error.Line, error.Column));
+        Assert.Contains("'{{ for d in devices }}' is never closed", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
