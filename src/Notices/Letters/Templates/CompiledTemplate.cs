@@ -39,8 +39,7 @@ internal sealed class CompiledTemplate
         var lastOpen = source.LastIndexOf("{{", StringComparison.Ordinal);
         if (lastOpen >= 0 && source.IndexOf("}}", lastOpen + 2, StringComparison.Ordinal) < 0)
         {
-            var line = source.AsSpan(0, lastOpen).Count('\n') + 1;
-            var column = lastOpen - (source.LastIndexOf('\n', Math.Max(lastOpen - 1, 0)) + 1) + 1;
+            var (line, column) = SourcePosition.Of(source, lastOpen);
             throw new NoticeTemplateException("template syntax error: '{{' is never closed with '}}'.", file, line, column);
         }
         var template = Template.Parse(source, file);

@@ -23,7 +23,7 @@ public static partial class LegacyTemplateSyntax
         }
         foreach (Match match in LegacyTagRegex().Matches(source))
         {
-            var (line, column) = Position(source, match.Index);
+            var (line, column) = SourcePosition.Of(source, match.Index);
             var found = Shorten(WholeTag(source, match));
             findings.Add(new Finding(line, column, found,
                 $"'{found}' is Handlebars syntax, which notice templates no longer use; {Advice(match)} (see {SyntaxPage})"));
@@ -84,21 +84,6 @@ public static partial class LegacyTemplateSyntax
     }
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
-
-    private static (int Line, int Column) Position(string source, int index)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < index; i++)
-        {
-            if (source[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line, index - lineStart + 1);
-    }
 
     // {{#each x}} {{#if}} {{#unless}} {{#with}}, {{/if}}, {{{x}}}, {{&x}}, {{^x}}, {{>partial}}, {{!-- --}}, and, inside a
     // tag, @root / @index / @key / @first / @last and a leading 'this'. '~' is whitespace control in both languages.

@@ -30,7 +30,7 @@ internal static partial class TemplateErrors
         if (UnknownVariableRegex().IsMatch(original) || original.StartsWith("Cannot get member with name", StringComparison.Ordinal))
         {
             var (field, fieldStart) = PathEndingAt(source, start.Offset, ex.Span.End.Offset);
-            var (fieldLine, fieldColumn) = fieldStart == start.Offset ? (line, column) : Position(source, fieldStart);
+            var (fieldLine, fieldColumn) = fieldStart == start.Offset ? (line, column) : SourcePosition.Of(source, fieldStart);
             return new TemplateFieldException(field, file, fieldLine, fieldColumn, ex);
         }
         if (original.StartsWith("Cannot get the member", StringComparison.Ordinal))
@@ -63,21 +63,6 @@ internal static partial class TemplateErrors
     }
 
     private static bool IsPathChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '.';
-
-    private static (int? Line, int? Column) Position(string source, int index)
-    {
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < index && i < source.Length; i++)
-        {
-            if (source[i] == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return (line, index - lineStart + 1);
-    }
 
     private static string Sentence(string message)
     {

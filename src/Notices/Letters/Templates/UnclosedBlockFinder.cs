@@ -34,8 +34,7 @@ internal static partial class UnclosedBlockFinder
             return null;
         }
         var unclosed = open.Peek();
-        var line = source.AsSpan(0, unclosed.Index).Count('\n') + 1;
-        var column = unclosed.Index - (unclosed.Index == 0 ? 0 : source.LastIndexOf('\n', unclosed.Index - 1) + 1) + 1;
+        var (line, column) = SourcePosition.Of(source, unclosed.Index);
         return (line, column, unclosed.Value.Length <= 40 ? unclosed.Value : unclosed.Value[..40] + "…");
     }
 
