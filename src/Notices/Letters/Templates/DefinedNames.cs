@@ -2,8 +2,8 @@ using Scriban.Syntax;
 
 namespace Notices.Letters.Templates;
 
-/// <summary>The global names a template defines itself: <c>{{ x = … }}</c>, <c>{{ capture x }}</c> and
-/// <c>{{ func x }}</c>, which <see cref="TemplateBranchCheck"/> accepts wherever they are used.</summary>
+/// <summary>The global names a template defines itself: <c>{{ x = … }}</c>, <c>{{ capture x }}</c>,
+/// <c>{{ func x(a, b) }}</c> and its parameters, which <see cref="TemplateBranchCheck"/> accepts wherever they are used.</summary>
 internal sealed class DefinedNames : ScriptVisitor
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
@@ -30,6 +30,13 @@ internal sealed class DefinedNames : ScriptVisitor
     public override void Visit(ScriptFunction node)
     {
         Add(node.NameOrDoToken as ScriptExpression);
+        if (node.Parameters is { } parameters)
+        {
+            foreach (var parameter in parameters)
+            {
+                Add(parameter.Name);
+            }
+        }
         DefaultVisit(node);
     }
 

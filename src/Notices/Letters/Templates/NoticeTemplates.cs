@@ -41,7 +41,7 @@ public sealed partial class NoticeTemplates
     /// <summary>Merges the letter, email body and email subject for one planned letter.</summary>
     public MergedLetter Merge(PlannedLetter letter, DateOnly letterDate)
     {
-        var model = LetterModelBuilder.Build(_package, letter, letterDate);
+        var model = ReadOnlyModel.Freeze(LetterModelBuilder.Build(_package, letter, letterDate));
         var facts = Facts(letter);
         return new MergedLetter(_letter.Render(model, facts), _email.Render(model, facts), OneLine(_subject.Render(model, facts)));
     }
@@ -56,10 +56,14 @@ public sealed partial class NoticeTemplates
         ArgumentNullException.ThrowIfNull(reminder);
         var model = LetterModelBuilder.Build(_package, letter, letterDate);
         var facts = Facts(letter);
-        var subject = ReminderSubjectPrefix + OneLine(_subject.Render(model, facts));
         if (_reminder is not null)
         {
             model.SetValue("reminder", LetterModelBuilder.ReminderModel(reminder), readOnly: false);
+        }
+        ReadOnlyModel.Freeze(model);
+        var subject = ReminderSubjectPrefix + OneLine(_subject.Render(model, facts));
+        if (_reminder is not null)
+        {
             var text = _reminder.Render(model, facts);
             return new MergedLetter(text, text, subject);
         }

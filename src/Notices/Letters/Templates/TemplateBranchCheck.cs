@@ -43,7 +43,8 @@ internal sealed class TemplateBranchCheck : ScriptVisitor
         }
         if (target is not ScriptVariableGlobal root)
         {
-            DefaultVisit(node); // a call's or an indexer's result: check what it is made of
+            // An indexer's or a call's result: check what it is made of; its members are left to the merge.
+            Visit(target);
             return;
         }
 

@@ -101,4 +101,35 @@ public sealed class TemplateSandboxTests
         Assert.Equal("hilsen", error.Field);
         Assert.EndsWith("email.md", error.TemplateFile, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("{{ letter.id = \"EVIL-1\" }}")]
+    [InlineData("{{ patient.first_name = \"X\" }}")]
+    [InlineData("{{ devices[0].serial_number = \"X\" }}")]
+    public void A_template_cannot_change_a_field_of_the_letter(string assignment)
+    {
+        // Regression: the letter, email and subject share one model; a write in letter.md reached the email's id.
+        var error = ValidateFails("Hej\n" + assignment + "\n");
+
+        Assert.Equal(2, error.Line);
+    }
+
+    [Fact]
+    public void A_field_by_index_and_a_function_with_named_parameters_pass_the_branch_check()
+    {
+        // Regression: the branch check took the member after an indexer, and a func's parameters, for unknown fields.
+        var templates = new NoticeTemplates(LetterTestData.Package(letterTemplate: "{{ func hils(navn) }}{{ ret \"Hej \" + navn }}{{ end }}{{ hils devices[0].model }}"));
+
+        templates.Validate();
+
+        Assert.Equal("Hej MiniMed 508", templates.Merge(LetterTestData.Letter(), LetterTestData.LetterDate).LetterMarkdown);
+    }
+
+    [Fact]
+    public void An_index_out_of_range_fails_the_merge()
+    {
+        var error = ValidateFails("Hej {{ devices[5].model }}");
+
+        Assert.Contains("out of bounds", error.Message, StringComparison.Ordinal);
+    }
 }
