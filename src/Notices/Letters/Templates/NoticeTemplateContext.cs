@@ -61,6 +61,21 @@ public sealed class NoticeTemplateContext : TemplateContext
         return string.IsNullOrEmpty(text) ? this : Write(Escape(text));
     }
 
+    /// <summary>
+    /// Checks every value a template computes, not only what it writes: a text built in memory (<c>{{ x = x + x }}</c>
+    /// in a loop) fails at the output limit instead of growing until the process runs out of memory, and so does a list.
+    /// </summary>
+    public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
+    {
+        var value = base.Evaluate(scriptNode, aliasReturnedFunction);
+        if (value is string { Length: > TemplateLimits.OutputCharacters } || value is ScriptArray { Count: > TemplateLimits.Loops })
+        {
+            throw new ScriptRuntimeException(scriptNode?.Span ?? CurrentSpan, string.Create(CultureInfo.InvariantCulture,
+                $"a value of more than {(value is string ? TemplateLimits.OutputCharacters : TemplateLimits.Loops):N0} {(value is string ? "characters (the output limit)" : "items (the loop limit)")}; check the loops"));
+        }
+        return value;
+    }
+
     public override string? ObjectToString(object? value, bool nested = false) => value switch
     {
         DateOnly date => DanishDates.LongDate(date),

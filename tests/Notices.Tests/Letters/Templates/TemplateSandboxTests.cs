@@ -132,4 +132,17 @@ public sealed class TemplateSandboxTests
 
         Assert.Contains("out of bounds", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_text_doubled_in_a_loop_fails_at_the_output_limit_before_it_fills_memory()
+    {
+        // Regression: the limit counted only written text, so this allocated about 2.7 GB before failing.
+        var before = GC.GetTotalAllocatedBytes(precise: false);
+
+        var error = ValidateFails("Hej\n{{ x = \"aaaaaaaaaa\" }}{{ for i in 1..30 }}{{ x = x + x }}{{ end }}{{ x.size }}\n");
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("output limit", error.Message, StringComparison.Ordinal);
+        Assert.True(GC.GetTotalAllocatedBytes(precise: false) - before < 1_000_000_000, "the merge allocated far more than the limit");
+    }
 }
