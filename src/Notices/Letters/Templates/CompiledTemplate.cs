@@ -55,13 +55,15 @@ internal sealed class CompiledTemplate
 
     public string Render(ScriptObject model, LetterFacts letter)
     {
-        var context = new NoticeTemplateContext(Target, letter);
+        var context = NoticeTemplateContext.Rent(Target, letter);
         context.PushGlobal(model);
         // The merge's own variables ({{ x = … }}) go here, not into the model shared by the letter's other templates.
         context.PushGlobal(new ScriptObject());
         try
         {
-            return _template.Render(context);
+            var text = _template.Render(context);
+            NoticeTemplateContext.Return(context);
+            return text;
         }
         catch (ScriptRuntimeException ex)
         {

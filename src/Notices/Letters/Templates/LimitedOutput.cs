@@ -35,5 +35,7 @@ internal sealed class LimitedOutput : IScriptOutput
         return ValueTask.CompletedTask;
     }
 
+    public void Clear() => _builder.Clear();
+
     public override string ToString() => _builder.ToString();
 }

@@ -22,11 +22,22 @@ public sealed class NoticeTemplateContext : TemplateContext
 {
     private static readonly CultureInfo s_danish = CultureInfo.GetCultureInfo("da-DK");
 
-    internal NoticeTemplateContext(TemplateTarget target, LetterFacts letter)
+    // One context per thread and target, reused from letter to letter: building one costs more than the merge itself.
+    // A context whose merge threw is not reused (its scopes may be left open).
+    [ThreadStatic]
+    private static NoticeTemplateContext? t_markdown;
+
+    [ThreadStatic]
+    private static NoticeTemplateContext? t_plainText;
+
+    private readonly LimitedOutput _output;
+
+    private NoticeTemplateContext(TemplateTarget target)
         : base(TemplateFunctions.For(target))
     {
         Target = target;
-        Letter = letter;
+        Letter = new LetterFacts([], false);
+        _output = new LimitedOutput(this, TemplateLimits.OutputCharacters);
         StrictVariables = true;
         EnableRelaxedMemberAccess = false;
         EnableRelaxedTargetAccess = false;
@@ -40,15 +51,52 @@ public sealed class NoticeTemplateContext : TemplateContext
         MemberFilter = static _ => false;
         NewLine = "\n";
         AutoIndent = false;
-        PushCulture(s_danish);
-        PushOutput(new LimitedOutput(this, TemplateLimits.OutputCharacters));
+    }
+
+    /// <summary>A clean context for one merge of <paramref name="letter"/>, with nothing of the merge before it.</summary>
+    internal static NoticeTemplateContext Rent(TemplateTarget target, LetterFacts letter)
+    {
+        var context = target == TemplateTarget.Markdown ? t_markdown : t_plainText;
+        if (context is null)
+        {
+            context = new NoticeTemplateContext(target);
+        }
+        else if (target == TemplateTarget.Markdown)
+        {
+            t_markdown = null;
+        }
+        else
+        {
+            t_plainText = null;
+        }
+
+        context.Reset(); // back to the built-in functions only: no model, variables, culture or output of the last merge
+        context.PushCulture(s_danish);
+        context._output.Clear();
+        context.PushOutput(context._output);
+        context.Letter = letter;
+        return context;
+    }
+
+    /// <summary>Hands back a context whose merge finished, for the next letter on this thread.</summary>
+    internal static void Return(NoticeTemplateContext context)
+    {
+        context.Letter = new LetterFacts([], false);
+        if (context.Target == TemplateTarget.Markdown)
+        {
+            t_markdown = context;
+        }
+        else
+        {
+            t_plainText = context;
+        }
     }
 
     /// <summary>Where the output lands: decides the escaping.</summary>
     public TemplateTarget Target { get; }
 
     /// <summary>What the product's functions need of the letter being merged.</summary>
-    internal LetterFacts Letter { get; }
+    internal LetterFacts Letter { get; private set; }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {

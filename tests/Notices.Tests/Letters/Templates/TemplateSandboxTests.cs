@@ -145,4 +145,28 @@ public sealed class TemplateSandboxTests
         Assert.Contains("output limit", error.Message, StringComparison.Ordinal);
         Assert.True(GC.GetTotalAllocatedBytes(precise: false) - before < 1_000_000_000, "the merge allocated far more than the limit");
     }
+
+    [Fact]
+    public void Nothing_of_one_merge_reaches_the_next_on_the_same_thread()
+    {
+        // The contexts are reused per thread: a variable, the output or the letter of the last merge must not show.
+        var setting = new NoticeTemplates(LetterTestData.Package(letterTemplate: "{{ seen = true }}{{ patient.first_name }}"));
+        var reading = new NoticeTemplates(LetterTestData.Package(letterTemplate: "{{ seen }}"));
+
+        Assert.Equal("Anna", setting.Merge(LetterTestData.Letter(LetterTestData.Recipient(firstName: "Anna")), LetterTestData.LetterDate).LetterMarkdown);
+        Assert.Equal("Bo", setting.Merge(LetterTestData.Letter(LetterTestData.Recipient(firstName: "Bo")), LetterTestData.LetterDate).LetterMarkdown);
+        var error = Assert.Throws<TemplateFieldException>(() => reading.Merge(LetterTestData.Letter(), LetterTestData.LetterDate));
+        Assert.Equal("seen", error.Field);
+    }
+
+    [Fact]
+    public void A_failed_merge_leaves_nothing_behind_for_the_next()
+    {
+        var failing = new NoticeTemplates(LetterTestData.Package(letterTemplate: "{{ for d in devices }}FØR {{ d.model }}{{ dato patient.address_line2 }}{{ end }}"));
+        var working = new NoticeTemplates(LetterTestData.Package(letterTemplate: "{{ if storskrift }}stor{{ else }}normal{{ end }} {{ patient.first_name }}"));
+
+        Assert.ThrowsAny<NoticeTemplateException>(() => failing.Merge(LetterTestData.Letter(LetterTestData.Recipient(largePrint: true)), LetterTestData.LetterDate));
+
+        Assert.Equal("normal Søren", working.Merge(LetterTestData.Letter(), LetterTestData.LetterDate).LetterMarkdown);
+    }
 }
