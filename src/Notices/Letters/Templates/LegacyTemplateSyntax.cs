@@ -11,12 +11,9 @@ public static partial class LegacyTemplateSyntax
 {
     public const string SyntaxPage = "docs/templates.md";
 
-    /// <summary>One piece of Handlebars syntax: where it is (1-based), what it is and what to write instead.</summary>
-    public sealed record Finding(int Line, int Column, string Found, string Reason);
-
-    public static IReadOnlyList<Finding> Find(string? source)
+    public static IReadOnlyList<LegacyTemplateFinding> Find(string? source)
     {
-        var findings = new List<Finding>();
+        var findings = new List<LegacyTemplateFinding>();
         if (string.IsNullOrEmpty(source))
         {
             return findings;
@@ -25,7 +22,7 @@ public static partial class LegacyTemplateSyntax
         {
             var (line, column) = SourcePosition.Of(source, match.Index);
             var found = Shorten(WholeTag(source, match));
-            findings.Add(new Finding(line, column, found,
+            findings.Add(new LegacyTemplateFinding(line, column, found,
                 $"'{found}' is Handlebars syntax, which notice templates no longer use; {Advice(match)} (see {SyntaxPage})"));
         }
         return findings;
