@@ -186,12 +186,34 @@ public static class NoticePackageLoader
         }
     }
 
+    /// <summary>The largest template file read: far above a letter's text, far below what would strain a merge.</summary>
+    public const int MaxTemplateBytes = 1_000_000;
+
     private static string? ReadTemplate(string dir, string name, List<string> problems)
     {
         var path = Path.Combine(dir, name);
         if (!File.Exists(path))
         {
             problems.Add($"{path}:1: not found; the notice package needs {name}.");
+            return null;
+        }
+
+        // Only a regular file of sensible size is read: a FIFO would wait for a writer for ever and /dev/zero never ends
+        // (both report length 0), and approve refuses a symbolic link, so plan and preview do too.
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            problems.Add($"{path}:1: a symbolic link; put the template itself in the package (approve hashes files, not links).");
+            return null;
+        }
+        if (info.Length == 0)
+        {
+            problems.Add($"{path}:1: empty, or not a regular file (a FIFO or a device is not read); the notice package needs the text of {name}.");
+            return null;
+        }
+        if (info.Length > MaxTemplateBytes)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"{path}:1: {info.Length:N0} bytes; a template may be at most {MaxTemplateBytes:N0} bytes (a long letter is about 10,000)."));
             return null;
         }
 

@@ -236,6 +236,48 @@ public sealed class PackageChecksTests : IDisposable
     }
 
     [Fact]
+    public void A_fifo_as_letter_md_is_refused_without_waiting_for_a_writer()
+    {
+        WritePackage(_dir.Path, Minimal, writeTemplates: true);
+        File.Delete(_dir.File("letter.md"));
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", _dir.File("letter.md")))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var load = Task.Run(() => Assert.Throws<NoticePackageException>(() => NoticePackageLoader.Load(_dir.Path)).Problems.ToList());
+
+        Assert.True(load.Wait(TimeSpan.FromSeconds(30)), "loading a package whose letter.md is a FIFO hung");
+        Assert.StartsWith(_dir.File("letter.md") + ":1: empty, or not a regular file", Assert.Single(load.Result), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_symbolic_link_to_dev_zero_as_email_md_is_refused_without_reading_it()
+    {
+        WritePackage(_dir.Path, Minimal, writeTemplates: true);
+        File.Delete(_dir.File("email.md"));
+        File.CreateSymbolicLink(_dir.File("email.md"), "/dev/zero");
+
+        var problem = Assert.Single(Problems(Minimal, writeTemplates: false));
+
+        Assert.StartsWith(_dir.File("email.md") + ":1: a symbolic link", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_or_huge_template_is_refused()
+    {
+        WritePackage(_dir.Path, Minimal, writeTemplates: true);
+        File.WriteAllText(_dir.File("letter.md"), "");
+        File.WriteAllText(_dir.File("email.md"), new string('x', NoticePackageLoader.MaxTemplateBytes + 1));
+
+        var problems = Problems(Minimal, writeTemplates: false);
+
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith(_dir.File("letter.md") + ":1: empty", problems[0], StringComparison.Ordinal);
+        Assert.StartsWith(_dir.File("email.md") + ":1: 1,000,001 bytes; a template may be at most 1,000,000 bytes", problems[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_email_address_in_the_text_is_not_mistaken_for_Handlebars()
     {
         WritePackage(_dir.Path, Minimal, writeTemplates: true);

@@ -50,6 +50,7 @@ internal sealed class CompiledTemplate
                 ? new NoticeTemplateException("template syntax error.", file, null)
                 : TemplateErrors.FromParser(error, file, source);
         }
+        TemplateRules.Check(template.Page, file, target);
         return new CompiledTemplate(template, source, file, target);
     }
 

@@ -84,6 +84,8 @@ public static partial class LegacyTemplateSyntax
 
     // {{#each x}} {{#if}} {{#unless}} {{#with}}, {{/if}}, {{{x}}}, {{&x}}, {{^x}}, {{>partial}}, {{!-- --}}, and, inside a
     // tag, @root / @index / @key / @first / @last and a leading 'this'. '~' is whitespace control in both languages.
-    [GeneratedRegex(@"\{\{~?\s*(?:\#(?<block>each|if|unless|with)\b|/(?<close>each|if|unless|with)\b|(?<raw>\{|&)|(?<raw>\^)|(?<partial>>)|(?<comment>!--)|(?<this>this\b)|[^}]*?@(?<index>index|key|first|last)\b|[^}]*?@(?<root>root)\b)")]
+    // A '{' right after '{{' is Handlebars' raw output; after a space it is a Scriban object literal. An '@' after a
+    // letter or a dot is part of an email address in a string or comment, not a Handlebars variable.
+    [GeneratedRegex(@"\{\{(?:(?<raw>\{)|~?\s*(?:\#(?<block>each|if|unless|with)\b|/(?<close>each|if|unless|with)\b|(?<raw>&)|(?<raw>\^)|(?<partial>>)|(?<comment>!--)|(?<this>this\b)|[^}]*?(?<![\w.])@(?<index>index|key|first|last)\b|[^}]*?(?<![\w.])@(?<root>root)\b))")]
     private static partial Regex LegacyTagRegex();
 }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Notices.Campaigns;
 using Notices.Letters.Addressing;
 using Scriban.Runtime;
@@ -12,13 +13,20 @@ namespace Notices.Letters.Templates;
 /// </summary>
 public static class LetterModelBuilder
 {
+    /// <summary>The model's top-level names (reminder.md adds <c>reminder</c>), which a template cannot redefine.</summary>
+    public static readonly IReadOnlySet<string> TopLevelNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "patient", "letter", "sender", "reply", "devices", "device_count", "multiple_devices", "any_version_unknown",
+        "large_print", "reminder",
+    };
+
     public static ScriptObject Build(NoticePackage package, PlannedLetter letter, DateOnly letterDate)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(letter);
         letter = LetterText.Clean(letter);
         var recipient = letter.Recipient;
-        var devices = new ScriptArray(letter.Devices.Select(DeviceModel));
+        var devices = ReadOnlyList(letter.Devices.Select(DeviceModel));
         var anyUnknown = letter.Devices.Any(IsVersionUnknown);
         var isAbroad = !CountryNames.IsDenmark(recipient.Country);
 
@@ -37,7 +45,7 @@ public static class LetterModelBuilder
             ["abroad"] = isAbroad,
             ["email"] = NullIfBlank(recipient.Email),
             ["large_print"] = recipient.LargePrint,
-            ["address_lines"] = DanishAddressBlock.Format(recipient).Lines.ToScriptArray(),
+            ["address_lines"] = DanishAddressBlock.Format(recipient).Lines.ToReadOnlyList(),
         };
 
         var sender = package.Sender;
@@ -45,7 +53,7 @@ public static class LetterModelBuilder
         {
             ["organisation"] = sender.Organisation,
             ["department"] = NullIfBlank(sender.Department),
-            ["address_lines"] = sender.AddressLines.ToScriptArray(),
+            ["address_lines"] = sender.AddressLines.ToReadOnlyList(),
             ["address"] = sender.AddressLines.Count == 0 ? null : string.Join(", ", sender.AddressLines),
             ["phone"] = NullIfBlank(sender.Phone),
             ["email"] = NullIfBlank(sender.Email),
@@ -70,7 +78,7 @@ public static class LetterModelBuilder
 
         var reply = new ScriptObject
         {
-            ["address_lines"] = ComposerDefaults.ReturnAddress(package).ToScriptArray(),
+            ["address_lines"] = ComposerDefaults.ReturnAddress(package).ToReadOnlyList(),
             ["email"] = NullIfBlank(sender.Email),
         };
 
@@ -111,7 +119,10 @@ public static class LetterModelBuilder
         };
     }
 
-    private static ScriptArray ToScriptArray(this IEnumerable<string> lines) => new(lines);
+    // Not a ScriptArray: Scriban's ScriptArray lets a template write an item by index even when marked read-only.
+    private static ReadOnlyCollection<object?> ToReadOnlyList(this IEnumerable<string> lines) => ReadOnlyList(lines);
+
+    private static ReadOnlyCollection<object?> ReadOnlyList(IEnumerable<object?> items) => new(items.ToList());
 
     /// <summary>Flagged by the matcher, or simply not recorded: either way the letter says "ukendt".</summary>
     public static bool IsVersionUnknown(AffectedDevice device) =>

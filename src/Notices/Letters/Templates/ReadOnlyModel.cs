@@ -26,12 +26,12 @@ internal static class ReadOnlyModel
                 }
                 scope.IsReadOnly = true;
                 break;
-            case ScriptArray list:
+            case System.Collections.IList list:
+                // The model's lists are ReadOnlyCollections (LetterModelBuilder); their items may be objects.
                 foreach (var item in list)
                 {
                     Freeze(item);
                 }
-                list.IsReadOnly = true;
                 break;
         }
     }

@@ -20,6 +20,7 @@ internal sealed class TemplateBranchCheck : ScriptVisitor
     private readonly HashSet<string> _defined;
     private readonly List<(string Name, object? Item)> _loopVariables = [];
     private int _withDepth;
+    private int _whileDepth;
 
     private TemplateBranchCheck(CompiledTemplate template, ScriptObject model)
     {
@@ -83,6 +84,13 @@ internal sealed class TemplateBranchCheck : ScriptVisitor
         Visit(node.Else);
     }
 
+    public override void Visit(ScriptWhileStatement node)
+    {
+        _whileDepth++;
+        DefaultVisit(node);
+        _whileDepth--;
+    }
+
     public override void Visit(ScriptWithStatement node)
     {
         Visit(node.Name);
@@ -120,7 +128,8 @@ internal sealed class TemplateBranchCheck : ScriptVisitor
             return value;
         }
         if (_withDepth > 0 || _defined.Contains(variable.Name)
-            || (_loopVariables.Count > 0 && variable.Name is "for" or "tablerow"))
+            || (_loopVariables.Count > 0 && variable.Name is "for" or "while")
+            || (_whileDepth > 0 && variable.Name == "while"))
         {
             return s_unknown;
         }
@@ -146,7 +155,7 @@ internal sealed class TemplateBranchCheck : ScriptVisitor
         {
             value = value is ScriptObject scope && scope.TryGetValue(name, out var next) ? next : s_unknown;
         }
-        return value is ScriptArray { Count: > 0 } list ? list[0] : s_unknown;
+        return value is System.Collections.IList { Count: > 0 } list ? list[0] : s_unknown;
     }
 
     private TemplateFieldException Unknown(string path, ScriptNode at) =>

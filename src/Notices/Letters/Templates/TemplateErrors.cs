@@ -37,7 +37,29 @@ internal static partial class TemplateErrors
         {
             return new NoticeTemplateException($"{Sentence(original)} Test the field first: {{{{ if x }}}}…{{{{ end }}}}", file, line, column, ex);
         }
-        return new NoticeTemplateException(Sentence(original), file, line, column, ex);
+        if (original.Contains("readonly", StringComparison.OrdinalIgnoreCase) || original.Contains("read-only", StringComparison.OrdinalIgnoreCase))
+        {
+            return new NoticeTemplateException("the letter's fields are read-only; set a name of your own instead, e.g. {{ n = device_count }}.", file, line, column, ex);
+        }
+        return new NoticeTemplateException(Sentence(WithoutValues(original)) + Snippet(source, ex.Span), file, line, column, ex);
+    }
+
+    /// <summary>Scriban quotes values in its messages (<c>Invalid target function `Ayşe`</c>), and a value may be patient
+    /// data: every quoted text but a number is dropped. The template's own text at the span says where instead.</summary>
+    private static string WithoutValues(string message) => QuotedValueRegex().Replace(message, "…");
+
+    private static string Snippet(string source, SourceSpan span)
+    {
+        var start = span.Start.Offset;
+        var end = span.End.Offset + 1;
+        if (start < 0 || start >= source.Length || end <= start)
+        {
+            return string.Empty;
+        }
+        var text = source[start..Math.Min(end, source.Length)];
+        var lineBreak = text.IndexOfAny(['\r', '\n']);
+        text = (lineBreak < 0 ? text : text[..lineBreak]).Trim();
+        return text.Length == 0 ? string.Empty : $" (at '{(text.Length <= 60 ? text : text[..60] + "…")}')";
     }
 
     /// <summary>The dotted path that ends with the span (e.g. "patient.nme" for the span of "nme"), and where it starts.</summary>
@@ -69,6 +91,9 @@ internal static partial class TemplateErrors
         var text = message.Trim();
         return text.EndsWith('.') ? text : text + ".";
     }
+
+    [GeneratedRegex("`(?![0-9]+`)[^`]*`")]
+    private static partial Regex QuotedValueRegex();
 
     [GeneratedRegex("^The variable or function `.*` was not found")]
     private static partial Regex UnknownVariableRegex();
