@@ -33,48 +33,21 @@ internal sealed class TemplateBranchCheck : ScriptVisitor
     /// <summary>Checks one template against <paramref name="model"/>, a model with every optional field filled in.</summary>
     public static void Check(CompiledTemplate template, ScriptObject model) => new TemplateBranchCheck(template, model).Visit(template.Page);
 
-    public override void Visit(ScriptMemberExpression node)
-    {
-        var members = new List<ScriptVariable>();
-        ScriptExpression? target = node;
-        while (target is ScriptMemberExpression member && member.Member is { } name)
-        {
-            members.Insert(0, name);
-            target = member.Target;
-        }
-        if (target is not ScriptVariableGlobal root)
-        {
-            // An indexer's or a call's result: check what it is made of; its members are left to the merge.
-            Visit(target);
-            return;
-        }
+    public override void Visit(ScriptMemberExpression node) => Shape(node);
 
-        var value = Resolve(root);
-        var path = root.Name;
-        foreach (var member in members)
-        {
-            if (value is not ScriptObject scope)
-            {
-                return; // null, a list or unknown: nothing more is known statically
-            }
-            path += "." + member.Name;
-            if (!scope.TryGetValue(member.Name, out value))
-            {
-                throw Unknown(path, root);
-            }
-        }
-    }
+    public override void Visit(ScriptIndexerExpression node) => Shape(node);
 
     public override void Visit(ScriptVariableGlobal node) => Resolve(node);
 
     public override void Visit(ScriptForStatement node)
     {
-        Visit(node.Iterator);
+        var list = Shape(node.Iterator);
         Visit(node.NamedArguments);
-        var pushed = node.Variable is ScriptVariableGlobal variable;
+        var pushed = node.Variable is ScriptVariableGlobal;
         if (pushed)
         {
-            _loopVariables.Add((((ScriptVariableGlobal)node.Variable!).Name, ItemOf(node.Iterator)));
+            var item = list is System.Collections.IList { Count: > 0 } items ? items[0] : s_unknown;
+            _loopVariables.Add((((ScriptVariableGlobal)node.Variable!).Name, item));
         }
         Visit(node.Body);
         if (pushed)
@@ -136,26 +109,58 @@ internal sealed class TemplateBranchCheck : ScriptVisitor
         throw Unknown(variable.Name, variable);
     }
 
-    /// <summary>The first item of the list a loop runs over, when it is a list of the model; else unknown.</summary>
-    private object? ItemOf(ScriptExpression? iterator)
+    /// <summary>
+    /// What an expression stands for in the full model, checking each member on the way: a field path
+    /// (<c>patient.name</c>), an item of a list (<c>devices[0].model</c>: any index stands for the first device) or, for
+    /// anything else (a call, a literal, a value the template computes), unknown after checking what it is made of.
+    /// </summary>
+    private object? Shape(ScriptExpression? expression)
     {
-        var members = new List<string>();
-        var target = iterator;
-        while (target is ScriptMemberExpression member && member.Member is { } name)
+        switch (expression)
         {
-            members.Insert(0, name.Name);
-            target = member.Target;
+            case ScriptVariableGlobal variable:
+                return Resolve(variable);
+            case ScriptMemberExpression { Member: { } member } access:
+                var target = Shape(access.Target);
+                if (target is not ScriptObject scope)
+                {
+                    return s_unknown; // null, a list or unknown: nothing more is known statically
+                }
+                return scope.TryGetValue(member.Name, out var value) ? value : throw Unknown(access.ToString(), RootOf(access));
+            case ScriptIndexerExpression indexer:
+                var list = Shape(indexer.Target);
+                Visit(indexer.Index);
+                if (list is System.Collections.IList { Count: > 0 } items)
+                {
+                    return items[0];
+                }
+                if (list is ScriptObject keyed && indexer.Index is ScriptLiteral { Value: string key })
+                {
+                    return keyed.TryGetValue(key, out var keyedValue) ? keyedValue : throw Unknown(indexer.ToString(), RootOf(indexer));
+                }
+                return s_unknown;
+            default:
+                Visit(expression);
+                return s_unknown;
         }
-        if (target is not ScriptVariableGlobal root)
+    }
+
+    private static ScriptNode RootOf(ScriptExpression expression)
+    {
+        while (true)
         {
-            return s_unknown;
+            switch (expression)
+            {
+                case ScriptMemberExpression { Target: { } target }:
+                    expression = target;
+                    break;
+                case ScriptIndexerExpression { Target: { } target }:
+                    expression = target;
+                    break;
+                default:
+                    return expression;
+            }
         }
-        var value = Resolve(root);
-        foreach (var name in members)
-        {
-            value = value is ScriptObject scope && scope.TryGetValue(name, out var next) ? next : s_unknown;
-        }
-        return value is System.Collections.IList { Count: > 0 } list ? list[0] : s_unknown;
     }
 
     private TemplateFieldException Unknown(string path, ScriptNode at) =>

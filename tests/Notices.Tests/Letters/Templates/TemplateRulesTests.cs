@@ -93,4 +93,15 @@ public sealed class TemplateRulesTests
 
         Assert.Equal(LetterModelBuilder.TopLevelNames.Order(StringComparer.Ordinal), model.Keys.Append("reminder").Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [InlineData("Hej\n{{ if patient.country == \"NO\" }}{{ devices[0].modle }}{{ end }}", "devices[0].modle", 36)]
+    [InlineData("Hej\n{{ if patient.country == \"NO\" }}{{ patient[\"nme\"] }}{{ end }}", "patient[\"nme\"]", 36)]
+    [InlineData("Hej\n{{ if false }}{{ for d in devices }}{{ d.serial }}{{ end }}{{ end }}", "d.serial", 40)]
+    public void The_branch_check_follows_indexes_and_loop_items(string template, string field, int column)
+    {
+        var error = Assert.Throws<TemplateFieldException>(new NoticeTemplates(LetterTestData.Package(letterTemplate: template)).Validate);
+
+        Assert.Equal((field, 2, column), (error.Field, error.Line, error.Column));
+    }
 }
