@@ -2,8 +2,8 @@ using Scriban.Syntax;
 
 namespace Notices.Letters.Templates;
 
-/// <summary>The global names a template defines itself: <c>{{ x = … }}</c>, <c>{{ capture x }}</c>,
-/// <c>{{ func x(a, b) }}</c> and its parameters, which <see cref="TemplateBranchCheck"/> accepts wherever they are used.</summary>
+/// <summary>The global names a template defines itself: <c>{{ x = … }}</c>, <c>{{ func x(a, b) }}</c> and its
+/// parameters (<c>capture</c> never gets here: <see cref="TemplateRules"/> refuses it), which <see cref="TemplateBranchCheck"/> accepts wherever they are used.</summary>
 internal sealed class DefinedNames : ScriptVisitor
 {
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
@@ -16,12 +16,6 @@ internal sealed class DefinedNames : ScriptVisitor
     }
 
     public override void Visit(ScriptAssignExpression node)
-    {
-        Add(node.Target);
-        DefaultVisit(node);
-    }
-
-    public override void Visit(ScriptCaptureStatement node)
     {
         Add(node.Target);
         DefaultVisit(node);

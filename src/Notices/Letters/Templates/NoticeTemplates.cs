@@ -97,9 +97,9 @@ public sealed partial class NoticeTemplates
         TemplateBranchCheck.Check(_subject, full);
         if (_reminder is not null)
         {
-            var reminderModel = LetterModelBuilder.Build(_package, letters[0], date);
-            reminderModel.SetValue("reminder", LetterModelBuilder.ReminderModel(new ReminderText(1, date)), readOnly: false);
-            TemplateBranchCheck.Check(_reminder, reminderModel);
+            // reminder.* exists in reminder.md only, so it joins the model after the other templates are checked.
+            full.SetValue("reminder", LetterModelBuilder.ReminderModel(new ReminderText(1, date)), readOnly: false);
+            TemplateBranchCheck.Check(_reminder, full);
         }
         foreach (var letter in letters)
         {

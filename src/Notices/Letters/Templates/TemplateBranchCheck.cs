@@ -44,10 +44,9 @@ internal sealed class TemplateBranchCheck : ScriptVisitor
         var list = Shape(node.Iterator);
         Visit(node.NamedArguments);
         var pushed = node.Variable is ScriptVariableGlobal;
-        if (pushed)
+        if (node.Variable is ScriptVariableGlobal variable)
         {
-            var item = list is System.Collections.IList { Count: > 0 } items ? items[0] : s_unknown;
-            _loopVariables.Add((((ScriptVariableGlobal)node.Variable!).Name, item));
+            _loopVariables.Add((variable.Name, list is System.Collections.IList { Count: > 0 } items ? items[0] : s_unknown));
         }
         Visit(node.Body);
         if (pushed)
