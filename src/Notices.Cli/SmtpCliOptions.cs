@@ -9,8 +9,8 @@ public sealed class SmtpCliOptions
     private readonly Option<string?> _smtp = new("--smtp")
     {
         Description = "Send email through this SMTP server, smtp://host:port (port 25 if left out). STARTTLS is required "
-            + "unless the host is loopback or --smtp-insecure is given. Credentials come from NOTICES_SMTP_USER and "
-            + "NOTICES_SMTP_PASSWORD. Without --smtp, email letters are written as .eml files to out/<campaign>/email/.",
+            + "unless the host is loopback or --smtp-insecure is given. Credentials come from NOTICES_SMTP_USER with "
+            + "NOTICES_SMTP_PASSWORD (AUTH PLAIN/LOGIN) or NOTICES_SMTP_OAUTH2_TOKEN_FILE (AUTH XOAUTH2). Without --smtp, email letters are written as .eml files to out/<campaign>/email/.",
     };
 
     private readonly Option<string?> _ca = new("--smtp-ca") { Description = "Also trust this CA certificate (PEM file) for the SMTP server's STARTTLS certificate, e.g. a private CA." };

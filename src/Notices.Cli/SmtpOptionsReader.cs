@@ -37,10 +37,10 @@ public static class SmtpOptionsReader
             throw new UsageException("--smtp-attempts must be at least 1.");
         }
 
-        System.Net.NetworkCredential? credentials;
+        SmtpLogin? credentials;
         try
         {
-            credentials = SmtpSettings.CredentialsFromEnvironment();
+            credentials = SmtpLogin.FromEnvironment();
         }
         catch (InvalidOperationException ex)
         {
@@ -77,7 +77,7 @@ public static class SmtpOptionsReader
             Server = server,
             UseStartTls = startTls,
             TrustedRoots = roots,
-            Credentials = credentials,
+            Login = credentials,
             Connections = connections,
             MaxMessagesPerSecond = maxRate,
             Timeout = TimeSpan.FromSeconds(timeoutSeconds),

@@ -16,7 +16,7 @@ public sealed record EmailIdentity
     /// <summary>Makes the tag of the VERP address; required with <see cref="BounceDomain"/>.</summary>
     public VerpSigner? Verp { get; init; }
     /// <summary>Signs every message (DKIM) when set: notice.yaml dkim plus NOTICES_DKIM_KEY_FILE.</summary>
-    public Mime.DkimSigner? Dkim { get; init; }
+    public Mime.IMessageSigner? Dkim { get; init; }
     /// <summary>Right-hand side of our Message-ID; defaults to the domain of <see cref="FromAddress"/>.</summary>
     public string? MessageIdDomain { get; init; }
 }

@@ -121,12 +121,10 @@ public sealed class EmailPickupChannel : IDeliveryChannel
         var partial = Path.Combine(_tempRoot, fileName + "." + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture) + ".part");
         try
         {
-            var message = await MimeMessage.CreateAsync(_addressing.Content(letter, messageId, _time.GetLocalNow()), cancellationToken).ConfigureAwait(false);
-            var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true);
-            await using (stream.ConfigureAwait(false))
+            using (var email = LetterEmail.Create(_addressing.Content(letter, messageId, _time.GetLocalNow())))
+            using (var stream = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: false))
             {
-                await message.WriteToAsync(stream, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                email.WriteTo(stream, cancellationToken);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -8,7 +8,7 @@ namespace Notices.Delivery.Mime;
 /// DKIM signatures (RFC 6376): rsa-sha256, relaxed/relaxed, over <see cref="SignedHeaders"/> where present. The caller
 /// gives the body hash (<see cref="RelaxedBodyHash"/>), so the body is streamed once and never buffered.
 /// </summary>
-public sealed class DkimSigner : IDisposable
+public sealed class DkimSigner : IDisposable, IMessageSigner
 {
     /// <summary>Signed in this order when the message has them.</summary>
     public static readonly IReadOnlyList<string> SignedHeaders =
@@ -142,4 +142,7 @@ public sealed class DkimSigner : IDisposable
             yield return (i == 0 ? "h=" : ":") + names[i] + (i == names.Count - 1 ? ";" : "");
         }
     }
+
+    // Temporary while the MimeKit signer is integrated.
+    public void Sign(MimeKit.MimeMessage message, MimeKit.FormatOptions format, DateTimeOffset time) => throw new NotSupportedException();
 }

@@ -18,7 +18,7 @@ public sealed record MailContent
     public string? HtmlBody { get; init; }
     public required string AttachmentPath { get; init; }
     public required string AttachmentFileName { get; init; }
-    public DkimSigner? Dkim { get; init; }
+    public IMessageSigner? Dkim { get; init; }
     /// <summary>Letters and digits only; the boundaries are made from it. Null: random.</summary>
     public string? Boundary { get; init; }
 }

@@ -216,7 +216,7 @@ public sealed class SmtpChannel : IDeliveryChannel
         return messageId;
     }
 
-    private void Send(SmtpConnection connection, OutgoingLetter letter, string messageId, Action afterEndOfData)
+    private void Send(SmtpConnection connection, OutgoingLetter letter, string messageId, Action afterLastByte)
     {
         if (_serverProblem is { } problem)
         {
@@ -234,7 +234,7 @@ public sealed class SmtpChannel : IDeliveryChannel
                 {
                     attempts++;
                     _pacer.Wait(token);
-                    return SendOnce(connection, letter, messageId, afterEndOfData, token);
+                    return SendOnce(connection, letter, messageId, afterLastByte, token);
                 },
                 _stop.Token);
         }
@@ -246,6 +246,12 @@ public sealed class SmtpChannel : IDeliveryChannel
         {
             // The PDF vanished after the readiness check: this letter's problem, as if the check had seen it.
             Record(letter, new EmailFailed("letter PDF not found", MessageId: messageId, Attempts: attempts));
+            return;
+        }
+        catch (AttachmentChangedException)
+        {
+            // Changed after its hash was recorded: the message was abandoned before its end, so nothing went out.
+            Record(letter, new EmailFailed("the letter PDF changed while it was sent", MessageId: messageId, Attempts: attempts));
             return;
         }
         catch (FormatException)
@@ -282,21 +288,19 @@ public sealed class SmtpChannel : IDeliveryChannel
         Record(letter, new EmailAccepted(messageId, letter.PdfSha256, _settings.Server.ToString(), attempts, AddressRedactor.Redact(reply.OneLine)));
     }
 
-    private SmtpReply SendOnce(SmtpConnection connection, OutgoingLetter letter, string messageId, Action afterEndOfData, CancellationToken token)
+    private SmtpReply SendOnce(SmtpConnection connection, OutgoingLetter letter, string messageId, Action afterLastByte, CancellationToken token)
     {
-        // The same writer as the pickup channel, so an .eml is byte for byte what goes out here. The VERP address is
+        // The same builder as the pickup channel, so an .eml is byte for byte what goes out here. The VERP address is
         // the envelope sender only: Postfix writes it as Return-Path, and no Sender: header says "on behalf of".
         var content = _addressing.Content(letter, messageId, _time.GetLocalNow());
-        var message = MimeMessage.CreateAsync(content, token).GetAwaiter().GetResult();
-        // RCPT TO is the To header's address (an international domain in punycode), so no SMTPUTF8 is needed for it.
+        using var email = LetterEmail.Create(content);
         var envelope = new SmtpEnvelope(_addressing.VerpAddressFor(letter) ?? _identity.FromAddress, [content.To.Address])
         {
             // RFC 3461 ENVID: the letter id, returned in every delivery report as Original-Envelope-Id.
             EnvelopeId = letter.LetterId,
             RequestDsn = _settings.RequestDsn,
-            Size = message.Size,
         };
-        return connection.Transport.SendAsync(envelope, message.WriteToAsync, afterEndOfData, token).GetAwaiter().GetResult();
+        return connection.Transport.Send(envelope, email, afterLastByte, token);
     }
 
     private void FailPermanently(OutgoingLetter letter, SmtpFailure failure, string messageId, int attempts)

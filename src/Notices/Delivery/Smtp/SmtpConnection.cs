@@ -14,7 +14,7 @@ internal sealed class SmtpConnection(SmtpSettings settings) : IDisposable
         Port = settings.Server.Port,
         RequireStartTls = settings.UseStartTls,
         TrustedRoots = settings.TrustedRoots,
-        Credentials = settings.Credentials,
+        Login = settings.Login,
         Timeout = settings.Timeout < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : settings.Timeout,
     });
 

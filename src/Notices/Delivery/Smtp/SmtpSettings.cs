@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 
 namespace Notices.Delivery.Smtp;
@@ -14,8 +13,8 @@ public sealed record SmtpSettings
     /// <summary>A private CA to trust for the server certificate (<c>--smtp-ca FILE</c>); null: the system's roots only.</summary>
     public X509Certificate2Collection? TrustedRoots { get; init; }
 
-    /// <summary>From NOTICES_SMTP_USER / NOTICES_SMTP_PASSWORD; null sends without AUTH.</summary>
-    public NetworkCredential? Credentials { get; init; }
+    /// <summary>From the environment (<see cref="SmtpLogin.FromEnvironment"/>); null sends without AUTH.</summary>
+    public SmtpLogin? Login { get; init; }
 
     /// <summary>Parallel connections, one transport each.</summary>
     public int Connections { get; init; } = 16;
@@ -38,23 +37,4 @@ public sealed record SmtpSettings
     /// <summary>Ask for delivery status notifications (RCPT … NOTIFY=SUCCESS,FAILURE). Always on for a campaign (the
     /// reports prove delivery); the benchmark turns it off to compare like for like with smtp-source.</summary>
     public bool RequestDsn { get; init; } = true;
-
-    /// <summary>Reads the credentials from the environment; both variables or neither.</summary>
-    /// <exception cref="InvalidOperationException">Only one of the two variables is set.</exception>
-    public static NetworkCredential? CredentialsFromEnvironment()
-    {
-        var user = Environment.GetEnvironmentVariable("NOTICES_SMTP_USER");
-        var password = Environment.GetEnvironmentVariable("NOTICES_SMTP_PASSWORD");
-        if (string.IsNullOrEmpty(user) && string.IsNullOrEmpty(password))
-        {
-            return null;
-        }
-
-        if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(password))
-        {
-            throw new InvalidOperationException("Set both NOTICES_SMTP_USER and NOTICES_SMTP_PASSWORD, or neither.");
-        }
-
-        return new NetworkCredential(user, password);
-    }
 }

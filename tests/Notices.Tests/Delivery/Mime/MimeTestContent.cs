@@ -4,12 +4,12 @@ using Notices.Tests.Support;
 
 namespace Notices.Tests.Delivery.Mime;
 
-/// <summary>A letter email for the MIME tests, and the bytes <see cref="MimeMessage"/> writes for it.</summary>
+/// <summary>A letter email for the MIME tests, and the bytes <see cref="LetterEmail"/> writes for it.</summary>
 internal static class MimeTestContent
 {
     public static readonly DateTimeOffset Date = new(2026, 12, 5, 18, 20, 7, TimeSpan.FromHours(1));
 
-    public static MailContent For(string pdfPath, string? subject = null, string? toName = null, string? fileName = null, DkimSigner? dkim = null) => new()
+    public static MailContent For(string pdfPath, string? subject = null, string? toName = null, string? fileName = null, IMessageSigner? dkim = null) => new()
     {
         From = MailboxAddress.Parse("fsn@medtronic-sample.example.com", "Medtronic Danmark"),
         To = MailboxAddress.Parse("soeren@example.com", toName ?? "Søren Ærø Åkjær"),
@@ -25,12 +25,12 @@ internal static class MimeTestContent
         Boundary = "fixed0123",
     };
 
-    public static async Task<byte[]> Bytes(MailContent content)
+    public static Task<byte[]> Bytes(MailContent content)
     {
-        var message = await MimeMessage.CreateAsync(content, CancellationToken.None);
+        using var email = LetterEmail.Create(content);
         using var stream = new MemoryStream();
-        await message.WriteToAsync(stream, CancellationToken.None);
-        return stream.ToArray();
+        email.WriteTo(stream, CancellationToken.None);
+        return Task.FromResult(stream.ToArray());
     }
 
     public static async Task<(byte[] Bytes, string Path)> Write(TempDirectory dir, MailContent content, string name = "m.eml")

@@ -16,10 +16,10 @@ public sealed record SmtpTransportOptions
     /// <summary>Extra trusted roots (a private CA) for the server certificate, besides the system's.</summary>
     public X509Certificate2Collection? TrustedRoots { get; init; }
 
-    /// <summary>AUTH PLAIN or LOGIN with these after STARTTLS; never sent over plain text.</summary>
-    public NetworkCredential? Credentials { get; init; }
+    /// <summary>AUTH PLAIN, LOGIN or XOAUTH2 after STARTTLS; never sent over plain text.</summary>
+    public SmtpLogin? Login { get; init; }
 
-    /// <summary>Connect, each reply, and each write of the message body.</summary>
+    /// <summary>Connect, and each read or write on the connection.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The name in EHLO/HELO.</summary>

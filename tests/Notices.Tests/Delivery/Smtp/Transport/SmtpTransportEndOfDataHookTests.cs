@@ -11,7 +11,7 @@ namespace Notices.Tests.Delivery.Smtp.Transport;
 /// </summary>
 public sealed class SmtpTransportEndOfDataHookTests
 {
-    private static readonly SmtpEnvelope Envelope = new("bounces+x@bounces.example.com", ["p1@patients.test"]) { Size = 120 };
+    private static readonly SmtpEnvelope Envelope = new("bounces+x@bounces.example.com", ["p1@patients.test"]);
     private const string Simple = "From: a@example.com\r\nTo: p1@patients.test\r\nSubject: Hej\r\n\r\nBrev.\r\n";
 
     [Fact]
@@ -23,13 +23,12 @@ public sealed class SmtpTransportEndOfDataHookTests
         var bodyWrittenAtHook = false;
         await using (var client = SmtpTransportTests.Client(server))
         {
+            var message = SmtpTransportTests.Message(Simple);
+            var body = (MimeKit.TextPart)message.Body;
+            body.Content = new MimeKit.MimeContent(new WatchedStream(body.Content.Open(), () => bodyWritten = true));
             var reply = await client.SendAsync(
                 Envelope,
-                async (stream, ct) =>
-                {
-                    await stream.WriteAsync(Encoding.UTF8.GetBytes(Simple), ct);
-                    bodyWritten = true;
-                },
+                message,
                 () =>
                 {
                     calls++;
@@ -59,5 +58,41 @@ public sealed class SmtpTransportEndOfDataHookTests
         }
 
         Assert.Equal(0, calls);
+    }
+
+    /// <summary>Says when the last byte of the content has been read (MailKit reads it to write the message).</summary>
+    private sealed class WatchedStream(Stream inner, Action atEnd) : MemoryStream
+    {
+        private readonly byte[] _data = ReadAll(inner);
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, _data.Length - Position);
+            Array.Copy(_data, Position, buffer, offset, n);
+            Position += n;
+            if (n == 0)
+            {
+                atEnd();
+            }
+
+            return n;
+        }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var array = new byte[buffer.Length];
+            var n = Read(array, 0, array.Length);
+            array.AsSpan(0, n).CopyTo(buffer);
+            return n;
+        }
+
+        public override long Length => _data.Length;
+
+        private static byte[] ReadAll(Stream stream)
+        {
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return copy.ToArray();
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace Notices.Tests.Delivery.Smtp.Transport;
 /// <summary>Regression tests from the hostile review of the own SMTP transport (issue 12).</summary>
 public sealed class SmtpTransportReviewTests
 {
-    private static readonly SmtpEnvelope Envelope = new("bounces+x@bounces.example.com", ["p1@patients.test"]) { Size = 120 };
+    private static readonly SmtpEnvelope Envelope = new("bounces+x@bounces.example.com", ["p1@patients.test"]);
 
     private const string Simple = "From: a@example.com\r\nTo: p1@patients.test\r\nSubject: Hej\r\n\r\nBrev.\r\n";
 
@@ -18,12 +18,10 @@ public sealed class SmtpTransportReviewTests
         using var server = new TranscriptSmtpServer();
         await using var client = SmtpTransportTests.Client(server);
 
-        // The writer fails the way MimeMessage does when the PDF was deleted after the readiness check.
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => client.SendAsync(Envelope, async (stream, ct) =>
-        {
-            await stream.WriteAsync(Encoding.ASCII.GetBytes("Subject: x\r\n\r\n"), ct);
-            throw new FileNotFoundException("gone", "/tmp/letter.pdf");
-        }, CancellationToken.None));
+        // The message's content fails the way a letter PDF does when it was deleted after the readiness check.
+        var broken = SmtpTransportTests.Message("Subject: x\r\n\r\n");
+        broken.Body = new MimeKit.MimePart("application", "pdf") { Content = new MimeKit.MimeContent(new VanishingStream()) };
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => client.SendAsync(Envelope, broken, CancellationToken.None));
 
         // Not a SmtpTransportException (ConnectionLost would blame the server and give it up for the whole run).
         Assert.IsType<FileNotFoundException>(ex);
@@ -103,7 +101,7 @@ public sealed class SmtpTransportReviewTests
         {
             await using var client = RawClient(listener, seconds: 1);
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.ConnectAsync(CancellationToken.None));
+            var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => Task.Run(() => client.Connect(CancellationToken.None)));
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), what);
             Assert.True(ex.ConnectionLost, what);
             Assert.Equal(SmtpStage.Greeting, ex.Stage);
@@ -126,12 +124,11 @@ public sealed class SmtpTransportReviewTests
         try
         {
             await using var client = RawClient(listener);
-            await client.ConnectAsync(CancellationToken.None);
-            Assert.True(client.Extensions.Pipelining);
-            Assert.Equal(1000, client.Extensions.MaxSize);
+            await Task.Run(() => client.Connect(CancellationToken.None));
+            Assert.True(client.Capabilities.HasFlag(MailKit.Net.Smtp.SmtpCapabilities.Pipelining));
 
             // SIZE 1000 and a bigger message: refused before MAIL FROM, for good, as the letter's problem.
-            var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope with { Size = 1001 }, SmtpTransportTests.Message(Simple), CancellationToken.None));
+            var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message(Simple + new string('x', 1001) + "\r\n"), CancellationToken.None));
             var failure = Notices.Delivery.Smtp.SmtpFailure.Classify(ex);
             Assert.Equal(Notices.Delivery.Smtp.SmtpFailureKind.Permanent, failure.Kind);
             Assert.False(failure.ConcernsServer);
@@ -194,8 +191,8 @@ public sealed class SmtpTransportReviewTests
         using var server = new TranscriptSmtpServer();
         await using (var client = SmtpTransportTests.Client(server))
         {
-            var message = await Notices.Delivery.Mime.MimeMessage.CreateAsync(content, CancellationToken.None);
-            await client.SendAsync(Envelope with { Size = message.Size }, message.WriteToAsync, CancellationToken.None);
+            using var email = Notices.Delivery.Mime.LetterEmail.Create(content);
+            await Task.Run(() => client.Send(Envelope, email, null, CancellationToken.None));
         }
 
         Assert.Equal(expected, server.Messages.Single());
@@ -234,5 +231,13 @@ public sealed class SmtpTransportReviewTests
         Assert.Equal(SmtpStage.EndOfData, ex.Stage);
         Assert.True(ex.MessageMayBeQueued);
         Assert.Equal(Notices.Delivery.Smtp.SmtpFailureKind.Cut, Notices.Delivery.Smtp.SmtpFailure.Classify(ex).Kind);
+    }
+
+    /// <summary>Content whose file was deleted: every read fails as a vanished PDF does.</summary>
+    private sealed class VanishingStream : MemoryStream
+    {
+        public override int Read(byte[] buffer, int offset, int count) => throw new FileNotFoundException("gone", "/tmp/letter.pdf");
+
+        public override int Read(Span<byte> buffer) => throw new FileNotFoundException("gone", "/tmp/letter.pdf");
     }
 }

@@ -13,7 +13,7 @@ public sealed class SmtpTransportTlsTests : IDisposable
 {
     private const string TlsEhlo = "250-scripted.test\r\n250-PIPELINING\r\n250-STARTTLS\r\n250 AUTH PLAIN LOGIN";
     private static readonly SmtpEnvelope Envelope = new("bounces+x@bounces.example.com", ["p1@patients.test"]);
-    private static readonly NetworkCredential Login = new("notices", "s3cret-pw");
+    private static readonly SmtpLogin Login = new() { UserName = "notices", Password = "s3cret-pw" };
     private readonly X509Certificate2 _certificate = MakeCertificate();
     private readonly TempDirectory _temp = new();
 
@@ -30,14 +30,14 @@ public sealed class SmtpTransportTlsTests : IDisposable
         return SmtpTransportCa.Load(path);
     }
 
-    private static SmtpTransport Client(TranscriptSmtpServer server, X509Certificate2Collection? roots, NetworkCredential? credentials = null, bool tls = true) =>
+    private static SmtpTransport Client(TranscriptSmtpServer server, X509Certificate2Collection? roots, SmtpLogin? credentials = null, bool tls = true) =>
         new(new SmtpTransportOptions
         {
             Host = "127.0.0.1",
             Port = server.Port,
             RequireStartTls = tls,
             TrustedRoots = roots,
-            Credentials = credentials,
+            Login = credentials,
             Timeout = TimeSpan.FromSeconds(5),
             ClientName = "client.test",
         });

@@ -8,12 +8,12 @@ using Xunit;
 namespace Notices.Tests.Delivery.Mime;
 
 /// <summary>The one MIME writer: structure, headers, encoded words, folding, injection, streaming of the PDF.</summary>
-public sealed class MimeMessageTests : IDisposable
+public sealed class LetterEmailTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
     private readonly string _pdf;
 
-    public MimeMessageTests() => (_pdf, _) = TestPdfs.Create(_dir.File("letter.pdf"), 3);
+    public LetterEmailTests() => (_pdf, _) = TestPdfs.Create(_dir.File("letter.pdf"), 3);
 
     public void Dispose() => _dir.Dispose();
 
@@ -139,7 +139,7 @@ public sealed class MimeMessageTests : IDisposable
             Assert.Throws<FormatException>(() => MailboxAddress.Parse(bad, "Ole"));
         }
 
-        await Assert.ThrowsAsync<FormatException>(() => MimeMessage.CreateAsync(content with { MessageId = "<a@b>\r\nBcc: x@example.com" }, CancellationToken.None));
+        Assert.Throws<FormatException>(() => LetterEmail.Create(content with { MessageId = "<a@b>\r\nBcc: x@example.com" }));
         Assert.StartsWith("ole@xn--", MailboxAddress.Parse("ole@ærø.example.com").Address, StringComparison.Ordinal);
     }
 
@@ -168,18 +168,17 @@ public sealed class MimeMessageTests : IDisposable
     }
 
     [Fact]
-    public void Quoted_printable_encodes_a_leading_dot_trailing_space_and_soft_breaks_long_lines()
+    public async Task The_text_goes_quoted_printable_with_lines_of_at_most_76_and_no_trailing_space_and_decodes_to_the_input()
     {
         var text = ".\n" + new string('æ', 60) + "\nslut \n" + new string('a', 200);
-        var encoded = Encoding.ASCII.GetString(QuotedPrintable.Encode(text));
-        var lines = encoded.Split("\r\n");
+        var bytes = await MimeTestContent.Bytes(MimeTestContent.For(_pdf) with { TextBody = text, HtmlBody = null });
+        var raw = MimeTestContent.Ascii(bytes);
+        var body = raw[(raw.IndexOf("quoted-printable\r\n\r\n", StringComparison.Ordinal) + 20)..raw.IndexOf("\r\n--=_m", StringComparison.Ordinal)];
 
-        Assert.Equal("=2E", lines[0]);
-        Assert.Contains("slut=20", lines, StringComparer.Ordinal);
-        Assert.All(lines, l => Assert.True(l.Length <= 76, l));
-        Assert.DoesNotContain(lines, l => l.EndsWith(' ') || l.EndsWith('\t'));
-        var decoded = Regex.Replace(encoded.Replace("=\r\n", "", StringComparison.Ordinal), "=([0-9A-F]{2})", m => ((char)Convert.ToByte(m.Groups[1].Value, 16)).ToString());
-        Assert.Equal(text.Replace("\n", "\r\n", StringComparison.Ordinal) + "\r\n", Encoding.UTF8.GetString(Encoding.Latin1.GetBytes(decoded)));
+        Assert.All(body.Split("\r\n"), l => Assert.True(l.Length <= 76, l));
+        Assert.DoesNotContain(body.Split("\r\n"), l => l.EndsWith(' ') || l.EndsWith('\t'));
+        var parsed = MimeKit.MimeMessage.Load(new MemoryStream(bytes));
+        Assert.Equal(text.Replace("\n", "\r\n", StringComparison.Ordinal), parsed.TextBody.TrimEnd('\r', '\n'));
     }
 
     [Fact]
@@ -196,19 +195,19 @@ public sealed class MimeMessageTests : IDisposable
     }
 
     [Fact]
-    public async Task The_same_input_gives_the_same_bytes_and_size_is_exact()
+    public async Task The_same_input_gives_the_same_bytes_every_time_it_is_written()
     {
         var content = MimeTestContent.For(_pdf);
         var first = await MimeTestContent.Bytes(content);
-        var message = await MimeMessage.CreateAsync(content, CancellationToken.None);
+        using var email = LetterEmail.Create(content);
+        using var twice = new MemoryStream();
+        email.WriteTo(twice, CancellationToken.None);
+        var once = twice.Length;
+        email.WriteTo(twice, CancellationToken.None);
 
         Assert.Equal(first, await MimeTestContent.Bytes(content));
-        Assert.Equal(first.LongLength, message.Size);
-        using var split = new MemoryStream();
-        await message.WriteHeadersAsync(split, CancellationToken.None);
-        split.Write("\r\n"u8);
-        await message.WriteBodyAsync(split, CancellationToken.None);
-        Assert.Equal(first, split.ToArray());
+        Assert.Equal(first, twice.ToArray()[..(int)once]);
+        Assert.Equal(first, twice.ToArray()[(int)once..]);
     }
 
     [Fact]
@@ -229,15 +228,35 @@ public sealed class MimeMessageTests : IDisposable
         var counting = new CountingStream();
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        var message = await MimeMessage.CreateAsync(content, CancellationToken.None);
-        await message.WriteToAsync(counting, CancellationToken.None);
+        using (var email = LetterEmail.Create(content))
+        {
+            email.WriteTo(counting, CancellationToken.None);
+        }
+
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
 
-        Assert.Equal(message.Size, counting.Length);
         Assert.True(counting.Length > 68_000_000, counting.Length.ToString(CultureInfo.InvariantCulture));
         Assert.True(counting.LargestWrite <= 64 * 1024, "written in chunks: " + counting.LargestWrite.ToString(CultureInfo.InvariantCulture));
         // The encoded PDF alone is 68 MB; all other tests running at the same time stay well below the margin.
         Assert.True(allocated < 20_000_000, $"allocated {allocated:N0} bytes");
+    }
+
+    [Theory]
+    [InlineData(-1000)]
+    [InlineData(+57)]
+    public async Task A_pdf_that_changed_length_after_the_message_was_made_is_not_written_to_the_end(int change)
+    {
+        using var dir = new TempDirectory();
+        var (pdf, _) = TestPdfs.Create(dir.File("letter.pdf"), 2);
+        using var email = LetterEmail.Create(MimeTestContent.For(pdf));
+        var bytes = await File.ReadAllBytesAsync(pdf);
+        await File.WriteAllBytesAsync(pdf, change < 0 ? bytes[..^(-change)] : [.. bytes, .. new byte[change]]);
+
+        using var destination = new MemoryStream();
+        var refused = Assert.Throws<AttachmentChangedException>(() => email.WriteTo(destination, CancellationToken.None));
+        Assert.Contains("changed", refused.Message, StringComparison.Ordinal);
+        // The closing boundary never went out, so no reader takes it for a whole message.
+        Assert.DoesNotContain("--=_mfixed0123--", Encoding.ASCII.GetString(destination.ToArray()), StringComparison.Ordinal);
     }
 
     private static string HeaderBlock(byte[] bytes)

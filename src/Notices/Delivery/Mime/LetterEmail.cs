@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Text;
+using MimeKit;
+using MimeKit.Text;
+using MimeMessage = MimeKit.MimeMessage;
+
+namespace Notices.Delivery.Mime;
+
+/// <summary>
+/// One letter email as a MimeKit message, built the same way for the pickup directory and for SMTP: multipart/mixed
+/// holding multipart/alternative (text/plain, then text/html; UTF-8, quoted-printable) and the PDF (application/pdf,
+/// attachment, base64), with Message-ID, Auto-Submitted and Content-Language, and no Sender header (the VERP address
+/// is the envelope sender only). The PDF is streamed from disk whenever the message is written, never held.
+/// <para>
+/// Disposing closes the PDF. A message whose recipient has a non-ASCII local part is <see cref="International"/>: it is
+/// written with UTF-8 headers (RFC 6532) and can only go to a server that offers SMTPUTF8.
+/// </para>
+/// </summary>
+public sealed class LetterEmail : IDisposable
+{
+    private LetterEmail(MimeMessage message, bool international)
+    {
+        Message = message;
+        International = international;
+        Format = FormatFor(international);
+    }
+
+    public MimeMessage Message { get; }
+
+    /// <summary>An address has a non-ASCII local part: the message needs SMTPUTF8.</summary>
+    public bool International { get; }
+
+    /// <summary>How the message is written (CRLF, UTF-8 headers only when <see cref="International"/>); DKIM signs with the same.</summary>
+    public FormatOptions Format { get; }
+
+    /// <summary>Builds the message and, with <see cref="MailContent.Dkim"/>, signs it (which reads the PDF once).</summary>
+    /// <exception cref="FormatException">The Message-ID is not &lt;…@…&gt;.</exception>
+    /// <exception cref="IOException">The PDF cannot be read (FileNotFoundException when it is gone).</exception>
+    public static LetterEmail Create(MailContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (!MessageIdText.IsValid(content.MessageId))
+        {
+            throw new FormatException("invalid Message-ID");
+        }
+
+        var international = !Ascii.IsValid(content.To.Address) || !Ascii.IsValid(content.From.Address)
+            || (content.ReplyTo is { } r && !Ascii.IsValid(r.Address));
+        var message = new MimeMessage();
+        message.From.Add(Mailbox(content.From));
+        message.To.Add(Mailbox(content.To));
+        if (content.ReplyTo is { } replyTo)
+        {
+            message.ReplyTo.Add(Mailbox(replyTo));
+        }
+
+        message.Subject = HeaderText.Clean(content.Subject);
+        message.Date = content.Date;
+        message.MessageId = content.MessageId[1..^1];
+        message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
+        message.Headers.Add(HeaderId.ContentLanguage, "da");
+
+        var seed = content.Boundary is { Length: > 0 } given && given.All(char.IsAsciiLetterOrDigit)
+            ? given
+            : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        // "=_" can occur neither in quoted-printable (= is followed by hex or a line break) nor in base64, so a
+        // boundary starting with it never appears in the content.
+        var mixed = new Multipart("mixed") { Boundary = "=_m" + seed };
+        mixed.Add(Text(content, seed));
+        mixed.Add(Attachment(content));
+        message.Body = mixed;
+
+        var email = new LetterEmail(message, international);
+        try
+        {
+            content.Dkim?.Sign(message, email.Format, content.Date);
+        }
+        catch
+        {
+            email.Dispose();
+            throw;
+        }
+
+        return email;
+    }
+
+    /// <summary>The message as it goes out: headers, blank line, body, CRLF line ends.</summary>
+    public void WriteTo(Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        Message.WriteTo(Format, destination, cancellationToken);
+    }
+
+    public void Dispose() => Message.Dispose();
+
+    /// <summary>CRLF line ends; UTF-8 headers only for an international message, encoded words otherwise.</summary>
+    public static FormatOptions FormatFor(bool international)
+    {
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        format.EnsureNewLine = true;
+        format.International = international;
+        return format;
+    }
+
+    private static MimeEntity Text(MailContent content, string seed)
+    {
+        var plain = TextPart(TextFormat.Plain, content.TextBody);
+        if (content.HtmlBody is not { Length: > 0 } html)
+        {
+            return plain;
+        }
+
+        var alternative = new MultipartAlternative { Boundary = "=_a" + seed };
+        alternative.Add(plain);
+        alternative.Add(TextPart(TextFormat.Html, html));
+        return alternative;
+    }
+
+    private static TextPart TextPart(TextFormat format, string text)
+    {
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText(Encoding.UTF8, text);
+        return part;
+    }
+
+    private static MimePart Attachment(MailContent content)
+    {
+        var pdf = PdfAttachmentStream.Open(content.AttachmentPath);
+        return new MimePart("application", "pdf")
+        {
+            Content = new MimeContent(pdf),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = HeaderText.Clean(content.AttachmentFileName),
+        };
+    }
+
+    private static MimeKit.MailboxAddress Mailbox(MailboxAddress address) =>
+        new(address.DisplayName ?? "", address.Address);
+}

@@ -1,0 +1,49 @@
+using MailKit;
+using MailKit.Net.Smtp;
+using MimeKit;
+
+namespace Notices.Delivery.Smtp.Transport;
+
+/// <summary>
+/// MailKit's client with our envelope: the ENVID and NOTIFY of the message being sent (MailKit asks through these
+/// overrides), the server's SIZE limit checked before any command, and no re-encoding of the message: it is built
+/// 7-bit (quoted-printable and base64) and possibly DKIM-signed, and an .eml in the pickup directory holds the same bytes.
+/// </summary>
+internal sealed class LetterSmtpClient(IProtocolLogger guard) : SmtpClient(guard)
+{
+    // RFC 3461 4.4: an ENVID is at most 100 characters; a longer one is left out rather than refused.
+    private const int MaxEnvelopeIdLength = 100;
+
+    public SmtpEnvelope? Envelope { get; set; }
+
+    /// <summary>The size MailKit measured for the message being sent (it writes it once to count the bytes).</summary>
+    public long MeasuredSize { get; private set; } = -1;
+
+    protected override string? GetEnvelopeId(MimeMessage message) =>
+        Envelope is { RequestDsn: true, EnvelopeId: { Length: > 0 and <= MaxEnvelopeIdLength } id } && id.All(c => c is > ' ' and <= '~')
+            ? id
+            : null;
+
+    protected override DeliveryStatusNotification? GetDeliveryStatusNotifications(MimeMessage message, MailboxAddress mailbox) =>
+        Envelope is { RequestDsn: true } ? DeliveryStatusNotification.Success | DeliveryStatusNotification.Failure : null;
+
+    protected override void Prepare(FormatOptions options, MimeMessage message, EncodingConstraint constraint, int maxLineLength)
+    {
+        // Deliberately nothing: see the class summary.
+    }
+
+    protected override long GetSize(FormatOptions options, MimeMessage message, CancellationToken cancellationToken)
+    {
+        var size = base.GetSize(options, message, cancellationToken);
+        MeasuredSize = size;
+        if ((Capabilities & SmtpCapabilities.Size) != 0 && MaxSize > 0 && (ulong)size > MaxSize)
+        {
+            throw new SmtpTransportException(SmtpStage.MailFrom,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"the message ({size} bytes) is over the server's SIZE limit of {MaxSize} bytes"),
+                connectionLost: false);
+        }
+
+        return size;
+    }
+}

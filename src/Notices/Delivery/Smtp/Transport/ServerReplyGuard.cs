@@ -1,0 +1,81 @@
+using MailKit;
+
+namespace Notices.Delivery.Smtp.Transport;
+
+/// <summary>
+/// Watches what the server sends, through MailKit's protocol-logger hook (it sees every byte after TLS, before MailKit
+/// parses it), for two things MailKit itself lets through:
+/// <list type="bullet">
+/// <item>A reply line over 8 KB (RFC 5321 allows 512 bytes): a hostile or broken server could otherwise make the
+/// client buffer without end. The read fails at once.</item>
+/// <item>Bytes after the 354 that invites the message and before the message was sent: an early "250" would be taken
+/// as the answer to a message the server has not seen, and every later reply would answer the wrong command.</item>
+/// </list>
+/// Nothing is logged: replies can quote patient addresses.
+/// </summary>
+internal sealed class ServerReplyGuard : IProtocolLogger
+{
+    public const int MaxLineBytes = 8 * 1024;
+    private int _lineLength;
+    private int _lineStart; // first bytes of the current line, enough to recognise "354 "
+    private bool _afterDataInvitation;
+
+    public IAuthenticationSecretDetector? AuthenticationSecretDetector { get; set; }
+
+    /// <summary>The server sent something after its 354 while the message was still being written.</summary>
+    public bool RepliedBeforeMessage { get; private set; }
+
+    /// <summary>The message has been written; from here the server's reply to it is expected.</summary>
+    public void MessageWritten() => _afterDataInvitation = false;
+
+    public void LogConnect(Uri uri)
+    {
+        _lineLength = 0;
+        _afterDataInvitation = false;
+        RepliedBeforeMessage = false;
+    }
+
+    public void LogClient(byte[] buffer, int offset, int count)
+    {
+    }
+
+    public void LogServer(byte[] buffer, int offset, int count)
+    {
+        if (_afterDataInvitation && count > 0)
+        {
+            RepliedBeforeMessage = true;
+        }
+
+        for (var i = offset; i < offset + count; i++)
+        {
+            var b = buffer[i];
+            if (b == '\n')
+            {
+                // "354 " or "354\r": the server invites the message; nothing more may come until it is sent.
+                _afterDataInvitation = _lineLength >= 3 && _lineStart == 0x333534 && i + 1 == offset + count;
+                if (_lineLength >= 3 && _lineStart == 0x333534 && i + 1 < offset + count)
+                {
+                    RepliedBeforeMessage = true;
+                }
+
+                _lineLength = 0;
+                _lineStart = 0;
+                continue;
+            }
+
+            if (_lineLength < 3)
+            {
+                _lineStart = (_lineStart << 8) | b;
+            }
+
+            if (++_lineLength > MaxLineBytes)
+            {
+                throw new HostileServerException("the server sent a reply line over 8 KB");
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+    }
+}
