@@ -62,7 +62,7 @@ public sealed class MimeDkimSigner : IDisposable
     public void Sign(MimeKit.MimeMessage message, DateTimeOffset time)
     {
         ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(message.Body);
+        var body = message.Body ?? throw new ArgumentException("The message has no body to sign.", nameof(message));
 
         // What is signed must be what is sent. Prepare picks the transfer encodings (quoted-printable or base64 for
         // 8-bit text, lines of at most 78) and sets MIME-Version now; MailKit's SmtpClient skips its own Prepare for a
@@ -70,7 +70,7 @@ public sealed class MimeDkimSigner : IDisposable
         // added at write time, after the signature.
         message.Prepare(EncodingConstraint.SevenBit);
 
-        var headers = SignedHeaders.Where(name => IsPresent(message, name)).ToList();
+        var headers = SignedHeaders.Where(name => IsPresent(message, body, name)).ToList();
         var context = new MimeKitDkimContext(_bouncyKey, _key, _keyLock, Domain, Selector, time)
         {
             HeaderCanonicalizationAlgorithm = MimeKit.Cryptography.DkimCanonicalizationAlgorithm.Relaxed,
@@ -82,9 +82,9 @@ public sealed class MimeDkimSigner : IDisposable
     public void Dispose() => _key.Dispose();
 
     // Where MimeKit's signer looks for a header: Content-* on the body entity, the rest on the message.
-    private static bool IsPresent(MimeKit.MimeMessage message, string name) =>
+    private static bool IsPresent(MimeKit.MimeMessage message, MimeEntity body, string name) =>
         name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)
-            ? message.Body.Headers.Contains(name)
+            ? body.Headers.Contains(name)
             : message.Headers.Contains(name);
 
     private static FormatOptions CreateFormat()
