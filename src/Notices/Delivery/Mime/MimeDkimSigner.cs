@@ -7,9 +7,10 @@ namespace Notices.Delivery.Mime;
 
 /// <summary>
 /// DKIM signatures (RFC 6376) on MimeKit messages: rsa-sha256, relaxed/relaxed, over <see cref="SignedHeaders"/> where
-/// present. MimeKit canonicalises the headers and hashes the body; the RSA step is .NET's (OpenSSL), because
-/// MimeKit's own BouncyCastle RSA costs about 8 ms per message and the budget is 1 ms. Thread-safe: SMTP workers
-/// share one instance.
+/// present. MimeKit canonicalises the headers and hashes the body; the RSA step is .NET's (OpenSSL), through MimeKit's
+/// overridable signing context. Measured with bench/DkimBench (2048-bit key, 126 KB letter, 2 cores): MimeKit's own
+/// signer 5.8 ms per message, this 1.4 ms, of which RSA 0.25 ms and MimeKit's body hash (BouncyCastle's managed
+/// SHA-256, no extension point) about 0.7 ms. Thread-safe: SMTP workers share one instance.
 /// </summary>
 public sealed class MimeDkimSigner : IDisposable
 {

@@ -110,17 +110,19 @@ public sealed class MimeDkimSignerTests : IDisposable
     [Fact]
     public void Two_threads_signing_with_one_signer_at_once_both_verify()
     {
+        const int PerThread = 20;
         using var start = new Barrier(2);
-        var paths = new string[2];
+        var paths = new string[2 * PerThread];
         var threads = Enumerable.Range(0, 2).Select(i => new Thread(() =>
         {
             start.SignalAndWait();
-            // Many signatures each, so the two really overlap.
-            for (var n = 0; n < 20; n++)
+            // Many signatures each, so the two really overlap; every one is checked.
+            for (var n = 0; n < PerThread; n++)
             {
-                var message = MimeKitTestLetter.Create(_pdf, subject: $"Vigtig besked nr. {i.ToString(System.Globalization.CultureInfo.InvariantCulture)} – æøå");
+                var id = ((i * PerThread) + n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var message = MimeKitTestLetter.Create(_pdf, subject: $"Vigtig besked nr. {id} – æøå");
                 _signer.Sign(message, MimeKitTestLetter.Date.AddSeconds(i));
-                paths[i] = Write(message, $"thread{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}.eml");
+                paths[(i * PerThread) + n] = Write(message, $"letter{id}.eml");
             }
         })).ToList();
         threads.ForEach(t => t.Start());
@@ -128,6 +130,7 @@ public sealed class MimeDkimSignerTests : IDisposable
 
         var results = DkimVerifier.VerifyAll(paths, TxtRecord, DnsName);
 
+        Assert.Equal(2 * PerThread, results.Count);
         Assert.All(results, r => Assert.True(r.Verified, r.Log));
     }
 
