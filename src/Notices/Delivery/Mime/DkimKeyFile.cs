@@ -4,8 +4,7 @@ using System.Security.Cryptography;
 namespace Notices.Delivery.Mime;
 
 /// <summary>
-/// Reads the DKIM private key named by NOTICES_DKIM_KEY_FILE for both signers (<see cref="DkimSigner"/> and
-/// <see cref="MimeDkimSigner"/>), so the refusals read the same whichever signs.
+/// Reads the DKIM private key named by NOTICES_DKIM_KEY_FILE for <see cref="DkimSigner"/>.
 /// </summary>
 internal static class DkimKeyFile
 {

@@ -58,7 +58,7 @@ public sealed class LetterEmail : IDisposable
         message.Date = content.Date;
         message.MessageId = content.MessageId[1..^1];
         message.Headers.Add(HeaderId.AutoSubmitted, "auto-generated");
-        message.Headers.Add(HeaderId.ContentLanguage, "da");
+        InAgreedOrder(message.Headers);
 
         var seed = content.Boundary is { Length: > 0 } given && given.All(char.IsAsciiLetterOrDigit)
             ? given
@@ -66,6 +66,8 @@ public sealed class LetterEmail : IDisposable
         // "=_" can occur neither in quoted-printable (= is followed by hex or a line break) nor in base64, so a
         // boundary starting with it never appears in the content.
         var mixed = new Multipart("mixed") { Boundary = "=_m" + seed };
+        // On the body entity: MimeKit keeps Content-* headers there, and DKIM finds (and signs) them only there.
+        mixed.Headers.Add(HeaderId.ContentLanguage, "da");
         mixed.Add(Text(content, seed));
         mixed.Add(Attachment(content));
         message.Body = mixed;
@@ -119,9 +121,44 @@ public sealed class LetterEmail : IDisposable
 
     private static TextPart TextPart(TextFormat format, string text)
     {
-        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        // Quoted-printable keeps the text readable, but MimeKit's encoder leaves a line that starts with a dot as it
+        // is. Over SMTP that is dot-stuffed; in a pickup .eml a lone "." would end the message for a consumer that
+        // reads it like SMTP data. Such a text goes in base64, which has no dot.
+        var encoding = StartsALineWithADot(text) ? ContentEncoding.Base64 : ContentEncoding.QuotedPrintable;
+        var part = new TextPart(format) { ContentTransferEncoding = encoding };
         part.SetText(Encoding.UTF8, text);
         return part;
+    }
+
+    private static bool StartsALineWithADot(string text)
+    {
+        for (var i = text.IndexOf('.', StringComparison.Ordinal); i >= 0; i = text.IndexOf('.', i + 1))
+        {
+            if (i == 0 || text[i - 1] is '\n' or '\r')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>From, To, Reply-To, Subject, Date, Message-ID, Auto-Submitted, MIME-Version: the order people read them
+    /// in (MimeKit's own puts Date and Message-ID first).</summary>
+    private static void InAgreedOrder(HeaderList headers)
+    {
+        HeaderId[] order = [HeaderId.From, HeaderId.To, HeaderId.ReplyTo, HeaderId.Subject, HeaderId.Date, HeaderId.MessageId,
+            HeaderId.AutoSubmitted, HeaderId.MimeVersion];
+        var all = headers.ToList();
+        var sorted = all.OrderBy(h => Array.IndexOf(order, h.Id) is var i && i < 0 ? order.Length : i).ToList();
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            if (!ReferenceEquals(headers[i], sorted[i]))
+            {
+                headers.Remove(sorted[i]);
+                headers.Insert(i, sorted[i]);
+            }
+        }
     }
 
     private static MimePart Attachment(MailContent content)

@@ -7,162 +7,199 @@ using Xunit;
 
 namespace Notices.Tests.Delivery.Mime;
 
-/// <summary>DKIM (RFC 6376): relaxed canonicalisation, the body hash, and a signature checked against an independent reconstruction.</summary>
+/// <summary><see cref="DkimSigner"/>: MimeKit messages signed, written and checked by python3-dkim (dkimpy).</summary>
 public sealed class DkimSignerTests : IDisposable
 {
+    private const string Domain = "medtronic-sample.example.com";
+    private const string Selector = "notices2026";
+    private const string DnsName = Selector + "._domainkey." + Domain + ".";
+
     private readonly TempDirectory _dir = new();
-    private readonly string _pdf;
+    private readonly byte[] _pdf;
+    private readonly DkimSigner _signer;
 
-    public DkimSignerTests() => (_pdf, _) = TestPdfs.Create(_dir.File("letter.pdf"), 2);
-
-    public void Dispose() => _dir.Dispose();
-
-    [Fact]
-    public void Relaxed_canonicalisation_matches_the_example_of_rfc_6376_section_3_4_5()
+    public DkimSignerTests()
     {
-        Assert.Equal("a:X", DkimCanonical.RelaxedHeader("A: X"));
-        Assert.Equal("b:Y Z", DkimCanonical.RelaxedHeader("B : Y\t\r\n\tZ  "));
+        var (pdf, _) = TestPdfs.Create(_dir.File("letter.pdf"), 2);
+        _pdf = File.ReadAllBytes(pdf);
+        _signer = DkimSigner.FromPemFile(Domain, Selector, DkimTestKeys.WritePrivatePem(_dir.File("key.pem")));
+    }
 
-        var body = " C \r\nD \t E\r\n\r\n\r\n"u8;
-        Assert.Equal(SHA256.HashData(" C\r\nD E\r\n"u8), DkimCanonical.RelaxedBodyHash(body));
+    private static string TxtRecord => "v=DKIM1; k=rsa; p=" + DkimTestKeys.PublicKeyBase64;
+
+    public void Dispose()
+    {
+        _signer.Dispose();
+        _dir.Dispose();
     }
 
     [Fact]
-    public void The_body_hash_of_an_empty_body_is_the_hash_of_nothing_and_trailing_empty_lines_do_not_count()
+    public void Python_dkim_verifies_a_signed_letter_and_the_key_is_looked_up_under_selector_and_domain()
     {
-        Assert.Equal("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", Convert.ToBase64String(DkimCanonical.RelaxedBodyHash([])));
-        Assert.Equal("47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", Convert.ToBase64String(DkimCanonical.RelaxedBodyHash("\r\n\r\n \r\n"u8)));
-        Assert.Equal(SHA256.HashData("abc\r\n"u8), DkimCanonical.RelaxedBodyHash("abc"u8));
-        Assert.Equal(SHA256.HashData("abc\r\n"u8), DkimCanonical.RelaxedBodyHash("abc \t\r\n\r\n"u8));
+        var path = SignAndWrite("m.eml");
+
+        var result = DkimVerifier.Verify(path, TxtRecord, DnsName);
+
+        Assert.True(result.Verified, result.Log);
+        Assert.Equal([DnsName], result.QueriedNames);
+        var raw = File.ReadAllText(path, Encoding.ASCII);
+        Assert.StartsWith("DKIM-Signature: ", raw, StringComparison.Ordinal);
+        // Danish letters travel as encoded words and quoted-printable; the PDF as base64.
+        Assert.Contains("=?utf-8?", raw, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Content-Transfer-Encoding: quoted-printable", raw, StringComparison.Ordinal);
+        Assert.Contains("Content-Transfer-Encoding: base64", raw, StringComparison.Ordinal);
+        Assert.All(Head(raw).Split("\r\n"), line => Assert.True(line.Length <= 998, line));
     }
 
     [Fact]
-    public void The_streaming_body_hash_does_not_depend_on_how_the_bytes_are_split()
+    public void The_signature_is_relaxed_rsa_sha256_over_exactly_the_present_headers_in_order_with_t_from_the_time()
     {
-        var body = Encoding.ASCII.GetBytes("a  b\t\r\n \r\nc\r\r\nd\r\n\r\n");
-        var whole = DkimCanonical.RelaxedBodyHash(body);
-        using var oneByOne = new RelaxedBodyHash();
-        foreach (var b in body)
-        {
-            oneByOne.Write([b]);
-        }
+        var message = MimeKitTestLetter.Create(_pdf);
+        _signer.Sign(message, MimeKitTestLetter.Date);
+        var tags = SignatureTags(message);
 
-        Assert.Equal(whole, oneByOne.Finish());
-        Assert.Equal(SHA256.HashData(Encoding.ASCII.GetBytes(IndependentBody(Encoding.ASCII.GetString(body)))), whole);
+        Assert.Equal("rsa-sha256", tags["a"]);
+        Assert.Equal("relaxed/relaxed", tags["c"]);
+        Assert.Equal(Domain, tags["d"]);
+        Assert.Equal(Selector, tags["s"]);
+        Assert.Equal(MimeKitTestLetter.Date.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), tags["t"]);
+        Assert.Equal("from:to:reply-to:subject:date:message-id:mime-version:content-type:auto-submitted:content-language", tags["h"]);
+
+        // Without Reply-To, Auto-Submitted and Content-Language they are left out of h=, the order kept.
+        var plain = MimeKitTestLetter.Create(_pdf);
+        plain.ReplyTo.Clear();
+        plain.Headers.Remove("Auto-Submitted");
+        plain.Body!.Headers.Remove(MimeKit.HeaderId.ContentLanguage);
+        _signer.Sign(plain, MimeKitTestLetter.Date);
+        Assert.Equal("from:to:subject:date:message-id:mime-version:content-type", SignatureTags(plain)["h"]);
+        Assert.True(DkimVerifier.Verify(Write(plain, "plain.eml"), TxtRecord, DnsName).Verified);
     }
 
     [Fact]
-    public async Task The_signature_verifies_over_the_header_block_reconstructed_independently_and_fails_when_the_subject_changes()
+    public void A_changed_subject_fails()
     {
-        using var signer = DkimTestKeys.Signer();
-        var (bytes, _) = await MimeTestContent.Write(_dir, MimeTestContent.For(_pdf, subject: "Æblegrød – vigtig besked om din insulinpumpe og dens trådløse forbindelse", dkim: signer));
+        var path = SignAndWrite("m.eml");
+        var raw = File.ReadAllText(path, Encoding.ASCII);
+        var subject = Regex.Match(raw, @"(?m)^Subject: .*\r\n(?:[ \t].*\r\n)*").Value;
+        Assert.NotEmpty(subject);
+        File.WriteAllText(path, raw.Replace(subject, "Subject: Noget andet\r\n", StringComparison.Ordinal), Encoding.ASCII);
+
+        var result = DkimVerifier.Verify(path, TxtRecord, DnsName);
+
+        Assert.False(result.Verified);
+        Assert.Contains("valid: False", result.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_body_byte_fails()
+    {
+        var path = SignAndWrite("m.eml");
+        var bytes = File.ReadAllBytes(path);
         var raw = Encoding.ASCII.GetString(bytes);
+        var at = raw.IndexOf("serienummer NG1234567H", StringComparison.Ordinal);
+        Assert.True(at > raw.IndexOf("\r\n\r\n", StringComparison.Ordinal), "the serial number is in the quoted-printable body");
+        bytes[at + "serienummer NG".Length] = (byte)'7';
+        File.WriteAllBytes(path, bytes);
 
-        Assert.Matches(@"^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed;\s+d=medtronic-sample\.example\.com;", raw);
-        var head = raw[..raw.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
-        Assert.All(head.Split("\r\n"), l => Assert.True(l.Length <= 78, l));
-        var fields = Fields(head);
-        var signature = Tags(fields[0]);
-        Assert.Equal("notices2026", signature["s"]);
-        var signedNames = signature["h"].Split(':');
-        foreach (var required in new[] { "from", "to", "subject", "date", "message-id", "mime-version", "content-type", "reply-to", "auto-submitted", "content-language" })
-        {
-            Assert.Contains(required, signedNames);
-        }
+        var result = DkimVerifier.Verify(path, TxtRecord, DnsName);
 
-        var body = raw[(raw.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..];
-        Assert.Equal(Convert.ToBase64String(SHA256.HashData(Encoding.ASCII.GetBytes(IndependentBody(body)))), signature["bh"]);
-        Assert.True(Verify(fields, signedNames, signature["b"]));
-
-        var tampered = fields.Select(f => f.StartsWith("Subject:", StringComparison.Ordinal) ? "Subject: Vigtig besked" : f).ToList();
-        Assert.False(Verify(tampered, signedNames, signature["b"]));
+        Assert.False(result.Verified);
+        Assert.Contains("body hash mismatch", result.Log, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Python_dkim_verifies_the_message_and_rejects_it_with_a_changed_subject_or_body()
+    public void Two_threads_signing_with_one_signer_at_once_both_verify()
     {
-        using var signer = DkimTestKeys.Signer();
-        var (bytes, path) = await MimeTestContent.Write(_dir, MimeTestContent.For(_pdf, toName: "Åse Ørum", dkim: signer));
+        const int PerThread = 20;
+        using var start = new Barrier(2);
+        var paths = new string[2 * PerThread];
+        var threads = Enumerable.Range(0, 2).Select(i => new Thread(() =>
+        {
+            start.SignalAndWait();
+            // Many signatures each, so the two really overlap; every one is checked.
+            for (var n = 0; n < PerThread; n++)
+            {
+                var id = ((i * PerThread) + n).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var message = MimeKitTestLetter.Create(_pdf, subject: $"Vigtig besked nr. {id} – æøå");
+                _signer.Sign(message, MimeKitTestLetter.Date.AddSeconds(i));
+                paths[(i * PerThread) + n] = Write(message, $"letter{id}.eml");
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
 
-        Assert.True(DkimTestKeys.PythonVerify(path));
+        var results = DkimVerifier.VerifyAll(paths, TxtRecord, DnsName);
 
-        var raw = Encoding.ASCII.GetString(bytes);
-        var subject = Regex.Match(raw, "(?m)^Subject: .*$").Value;
-        File.WriteAllText(_dir.File("subject.eml"), raw.Replace(subject, "Subject: Noget andet", StringComparison.Ordinal), Encoding.ASCII);
-        Assert.False(DkimTestKeys.PythonVerify(_dir.File("subject.eml")));
-        File.WriteAllText(_dir.File("body.eml"), raw.Replace("Se det vedh", "Se ikke det vedh", StringComparison.Ordinal), Encoding.ASCII);
-        Assert.False(DkimTestKeys.PythonVerify(_dir.File("body.eml")));
+        Assert.Equal(2 * PerThread, results.Count);
+        Assert.All(results, r => Assert.True(r.Verified, r.Log));
     }
 
     [Fact]
-    public void A_key_file_that_is_missing_public_or_not_a_key_is_refused_naming_the_file()
+    public void Key_errors_name_the_file_and_say_what_is_wrong()
     {
         var missing = _dir.File("nope.pem");
-        Assert.Contains(missing + ": the DKIM key file cannot be read", Assert.Throws<DkimKeyException>(() => DkimSigner.FromPemFile("a.example.com", "s", missing)).Message, StringComparison.Ordinal);
-
         var publicOnly = _dir.File("public.pem");
         File.WriteAllText(publicOnly, DkimTestKeys.Key.ExportSubjectPublicKeyInfoPem());
-        Assert.StartsWith(publicOnly + ": not a PEM RSA private key", Assert.Throws<DkimKeyException>(() => DkimSigner.FromPemFile("a.example.com", "s", publicOnly)).Message, StringComparison.Ordinal);
-
         var garbage = _dir.File("garbage.pem");
         File.WriteAllText(garbage, "-----BEGIN PRIVATE KEY-----\nnot base64 at all\n-----END PRIVATE KEY-----\n");
-        Assert.StartsWith(garbage + ": not a PEM RSA private key", Assert.Throws<DkimKeyException>(() => DkimSigner.FromPemFile("a.example.com", "s", garbage)).Message, StringComparison.Ordinal);
-
         var ec = _dir.File("ec.pem");
         using (var ecKey = ECDsa.Create())
         {
             File.WriteAllText(ec, ecKey.ExportPkcs8PrivateKeyPem());
         }
 
-        Assert.StartsWith(ec + ": not a PEM RSA private key", Assert.Throws<DkimKeyException>(() => DkimSigner.FromPemFile("a.example.com", "s", ec)).Message, StringComparison.Ordinal);
-
-        using var good = DkimSigner.FromPemFile("a.example.com", "s", DkimTestKeys.WritePrivatePem(_dir.File("good.pem")));
-        Assert.Equal(DkimTestKeys.PublicKeyBase64, good.PublicKeyBase64);
-    }
-
-    private static bool Verify(List<string> fields, string[] signedNames, string b)
-    {
-        var data = new StringBuilder();
-        foreach (var name in signedNames)
+        var encrypted = _dir.File("encrypted.pem");
+        File.WriteAllText(encrypted, DkimTestKeys.Key.ExportEncryptedPkcs8PrivateKeyPem("secret",
+            new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 1000)));
+        var small = _dir.File("small.pem");
+        using (var smallKey = RSA.Create(512))
         {
-            var field = fields.Last(f => string.Equals(f[..f.IndexOf(':', StringComparison.Ordinal)].Trim(), name, StringComparison.OrdinalIgnoreCase));
-            data.Append(IndependentHeader(field)).Append("\r\n");
+            File.WriteAllText(small, smallKey.ExportPkcs8PrivateKeyPem());
         }
 
-        // The signature header itself with the b= value removed, no CRLF.
-        var own = Regex.Replace(fields[0], @"b=[^;]*$", "b=");
-        data.Append(IndependentHeader(own));
-        using var rsa = RSA.Create();
-        rsa.ImportSubjectPublicKeyInfo(Convert.FromBase64String(DkimTestKeys.PublicKeyBase64), out _);
-        return rsa.VerifyData(Encoding.ASCII.GetBytes(data.ToString()), Convert.FromBase64String(Regex.Replace(b, @"\s", "")), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        Assert.Contains(missing + ": the DKIM key file cannot be read", Refusal(missing), StringComparison.Ordinal);
+        Assert.StartsWith(publicOnly + ": not a PEM RSA private key", Refusal(publicOnly), StringComparison.Ordinal);
+        Assert.StartsWith(garbage + ": not a PEM RSA private key", Refusal(garbage), StringComparison.Ordinal);
+        Assert.StartsWith(ec + ": not a PEM RSA private key", Refusal(ec), StringComparison.Ordinal);
+        Assert.StartsWith(encrypted + ": the DKIM key is encrypted", Refusal(encrypted), StringComparison.Ordinal);
+        Assert.StartsWith(small + ": the RSA key has 512 bits; DKIM needs at least 1024", Refusal(small), StringComparison.Ordinal);
+        Assert.Equal(DkimTestKeys.PublicKeyBase64, _signer.PublicKeyBase64);
+        Assert.Equal(Domain, _signer.Domain);
+        Assert.Equal(Selector, _signer.Selector);
     }
 
-    // RFC 6376 §3.4.2 written again with regular expressions, apart from the production code.
-    private static string IndependentHeader(string field)
+    private static string Refusal(string path) =>
+        Assert.Throws<DkimKeyException>(() => DkimSigner.FromPemFile(Domain, Selector, path)).Message;
+
+    private string SignAndWrite(string name)
     {
-        var colon = field.IndexOf(':', StringComparison.Ordinal);
-        var value = Regex.Replace(field[(colon + 1)..].Replace("\r\n", "", StringComparison.Ordinal), "[ \t]+", " ").Trim(' ');
-        return field[..colon].Trim().ToLowerInvariant() + ":" + value;
+        var message = MimeKitTestLetter.Create(_pdf);
+        _signer.Sign(message, MimeKitTestLetter.Date);
+        return Write(message, name);
     }
 
-    // RFC 6376 §3.4.4.
-    private static string IndependentBody(string body)
+    private string Write(MimeKit.MimeMessage message, string name)
     {
-        var lines = body.Split("\r\n").Select(l => Regex.Replace(Regex.Replace(l, "[ \t]+", " "), " $", "")).ToList();
-        while (lines.Count > 0 && lines[^1].Length == 0)
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
-        return lines.Count == 0 ? "" : string.Join("\r\n", lines) + "\r\n";
+        var path = _dir.File(name);
+        File.WriteAllBytes(path, MimeKitTestLetter.Bytes(message));
+        return path;
     }
 
-    private static List<string> Fields(string head) => Regex.Split(head, "\r\n(?![ \t])").ToList();
+    private static string Head(string raw) => raw[..raw.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
 
-    private static Dictionary<string, string> Tags(string field) =>
-        field[(field.IndexOf(':', StringComparison.Ordinal) + 1)..].Split(';')
+    // The tags of the DKIM-Signature as written: the first header, folding removed.
+    private static Dictionary<string, string> SignatureTags(MimeKit.MimeMessage message)
+    {
+        var raw = Encoding.ASCII.GetString(MimeKitTestLetter.Bytes(message));
+        var field = Regex.Match(raw, @"^DKIM-Signature:(.*\r\n(?:[ \t].*\r\n)*)");
+        Assert.True(field.Success, raw[..200]);
+        return Tags(field.Groups[1].Value);
+    }
+
+    private static Dictionary<string, string> Tags(string value) =>
+        value.Split(';')
             .Select(t => t.Trim())
-            .Where(t => t.Length > 0)
+            .Where(t => t.Contains('=', StringComparison.Ordinal))
             .Select(t => t.Split('=', 2))
             .ToDictionary(p => p[0].Trim(), p => Regex.Replace(p[1], @"\s", ""), StringComparer.Ordinal);
 }

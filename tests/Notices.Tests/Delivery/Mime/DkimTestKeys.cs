@@ -23,7 +23,7 @@ internal static class DkimTestKeys
     {
         var copy = RSA.Create();
         copy.ImportRSAPrivateKey(Key.ExportRSAPrivateKey(), out _);
-        return new DkimSigner(domain, selector, copy);
+        return DkimSigner.FromKey(domain, selector, copy);
     }
 
     /// <summary>Python's dkim.verify with a DNS stub that answers with the test key; installs python3-dkim when missing.</summary>
