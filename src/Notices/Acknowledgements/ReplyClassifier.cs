@@ -98,12 +98,36 @@ public static partial class ReplyClassifier
             return (ReplyKind.AutoReply, "Precedence: " + precedence.Trim().ToLowerInvariant());
         }
 
-        if (AutoSubjects.FirstOrDefault(s => subject.StartsWith(s, StringComparison.OrdinalIgnoreCase)) is { } auto)
+        if (AutoSubjects.FirstOrDefault(s => StartsLike(subject, s)) is { } auto)
         {
             return (ReplyKind.AutoReply, "subject starts with \"" + auto + "\"");
         }
 
         return (ReplyKind.Reply, null);
+    }
+
+    /// <summary>
+    /// A case-insensitive prefix test in which a non-ASCII letter of <paramref name="prefix"/> also matches U+FFFD or
+    /// '?': what MimeKit makes of æ, ø, å in an encoded word whose charset label is wrong (Latin-1 bytes labelled
+    /// UTF-8). Errs towards "auto-reply", which is never taken as an acknowledgement.
+    /// </summary>
+    private static bool StartsLike(string subject, string prefix)
+    {
+        if (subject.Length < prefix.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            var (s, p) = (subject[i], prefix[i]);
+            if (char.ToUpperInvariant(s) != char.ToUpperInvariant(p) && (char.IsAscii(p) || s is not ('\uFFFD' or '?')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsNo(string value)
