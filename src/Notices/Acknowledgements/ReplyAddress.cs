@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MimeKit;
 using Notices.Confirmations;
 
 namespace Notices.Acknowledgements;
@@ -14,12 +15,12 @@ public static partial class ReplyAddress
     public static readonly IReadOnlyList<string> HeaderOrder = ["Delivered-To", "X-Original-To", "To"];
 
     /// <summary>The letter id (case as received) and tag of the first such address, or null.</summary>
-    public static ReplyAddressMatch? Find(MimeHeaders headers)
+    public static ReplyAddressMatch? Find(HeaderList headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
         foreach (var name in HeaderOrder)
         {
-            foreach (var value in headers.All(name))
+            foreach (var value in IncomingMail.All(headers, name))
             {
                 if (Parse(value) is { } match)
                 {

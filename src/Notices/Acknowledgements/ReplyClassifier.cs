@@ -1,12 +1,17 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using MimeKit;
 using Notices.Confirmations;
+
+// Notices.Delivery.Mime has its own MimeMessage for outgoing mail; incoming mail is always MimeKit's.
+using MimeMessage = MimeKit.MimeMessage;
 
 namespace Notices.Acknowledgements;
 
 /// <summary>
 /// Reads one message delivered to the reply domain and says whether a person wrote it (a possible acknowledgement),
 /// a program answered for them (auto-reply), or a mail system reported on delivery, and which letter it names.
+/// Parsed by MimeKit (<see cref="IncomingMail"/>), which also decodes encoded words, dates and addresses.
 /// Tolerant of anything a stranger can send: missing headers, wrong charsets, enormous bodies.
 /// </summary>
 public static partial class ReplyClassifier
@@ -22,13 +27,19 @@ public static partial class ReplyClassifier
 
     private static readonly string[] AutoPrecedence = ["auto_reply", "bulk", "junk", "list"];
 
-    public static ReplyMessage Classify(byte[] message) => Classify(MimeReader.Parse(message));
+    /// <summary>Never throws on malformed input: a message MimeKit cannot read at all is a reply naming nothing.</summary>
+    public static ReplyMessage Classify(byte[] message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        using var parsed = IncomingMail.Load(message);
+        return Classify(parsed);
+    }
 
-    public static ReplyMessage Classify(MimeEntity message)
+    public static ReplyMessage Classify(MimeMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         var headers = message.Headers;
-        var subject = EncodedWords.Decode(headers["Subject"]).Trim();
+        var subject = (message.Subject ?? "").Trim();
         var (kind, sign) = KindOf(message, subject);
         return new ReplyMessage
         {
@@ -36,36 +47,38 @@ public static partial class ReplyClassifier
             Sign = sign,
             Address = ReplyAddress.Find(headers),
             MentionedLetterIds = kind == ReplyKind.Reply ? MentionedIds(subject, message) : [],
-            FromAddress = AddressOf(EncodedWords.Decode(headers["From"])),
-            MessageId = MessageIdOf(headers["Message-ID"]),
-            Date = MailDate.Parse(headers["Date"]),
+            FromAddress = AddressOf(message.From),
+            MessageId = MessageIdOf(headers[HeaderId.MessageId]),
+            // MimeKit gives DateTimeOffset.MinValue for a Date header that is absent or unreadable.
+            Date = message.Date == DateTimeOffset.MinValue ? null : message.Date,
         };
     }
 
-    private static (ReplyKind Kind, string? Sign) KindOf(MimeEntity message, string subject)
+    private static (ReplyKind Kind, string? Sign) KindOf(MimeMessage message, string subject)
     {
         var headers = message.Headers;
-        if (message.ContentType.Is("multipart/report"))
+        if (message.Body is { } body && IncomingMail.Is(body, "multipart/report"))
         {
             return (ReplyKind.DeliveryReport, "a multipart/report");
         }
 
-        if (message.Descendants().Any(p => p.ContentType.Is("message/delivery-status") || p.ContentType.Is("message/global-delivery-status")))
+        if (IncomingMail.Parts(message).Any(p => p is MessageDeliveryStatus))
         {
             return (ReplyKind.DeliveryReport, "a message/delivery-status part");
         }
 
-        if (headers.All("Return-Path").Any(v => v.Trim() is "<>" or ""))
+        if (IncomingMail.All(headers, "Return-Path").Any(v => v.Trim() is "<>" or ""))
         {
             return (ReplyKind.DeliveryReport, "an empty Return-Path (null sender)");
         }
 
-        var from = headers["From"] ?? "";
+        var from = headers[HeaderId.From] ?? "";
         if (from.Contains("mailer-daemon", StringComparison.OrdinalIgnoreCase) || from.Contains("postmaster@", StringComparison.OrdinalIgnoreCase))
         {
             return (ReplyKind.DeliveryReport, "sent by a mail system (MAILER-DAEMON)");
         }
 
+        // RFC 3834: anything but "no" means a program sent it.
         if (headers["Auto-Submitted"] is { } autoSubmitted && !IsNo(autoSubmitted))
         {
             return (ReplyKind.AutoReply, "Auto-Submitted header");
@@ -85,12 +98,36 @@ public static partial class ReplyClassifier
             return (ReplyKind.AutoReply, "Precedence: " + precedence.Trim().ToLowerInvariant());
         }
 
-        if (AutoSubjects.FirstOrDefault(s => subject.StartsWith(s, StringComparison.OrdinalIgnoreCase)) is { } auto)
+        if (AutoSubjects.FirstOrDefault(s => StartsLike(subject, s)) is { } auto)
         {
             return (ReplyKind.AutoReply, "subject starts with \"" + auto + "\"");
         }
 
         return (ReplyKind.Reply, null);
+    }
+
+    /// <summary>
+    /// A case-insensitive prefix test in which a non-ASCII letter of <paramref name="prefix"/> also matches U+FFFD or
+    /// '?': what MimeKit makes of æ, ø, å in an encoded word whose charset label is wrong (Latin-1 bytes labelled
+    /// UTF-8). Errs towards "auto-reply", which is never taken as an acknowledgement.
+    /// </summary>
+    private static bool StartsLike(string subject, string prefix)
+    {
+        if (subject.Length < prefix.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            var (s, p) = (subject[i], prefix[i]);
+            if (char.ToUpperInvariant(s) != char.ToUpperInvariant(p) && (char.IsAscii(p) || s is not ('\uFFFD' or '?')))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsNo(string value)
@@ -100,7 +137,7 @@ public static partial class ReplyClassifier
     }
 
     /// <summary>Ids in the subject; only when it holds none, ids in the text parts (first <see cref="MaxBodyChars"/>).</summary>
-    private static List<string> MentionedIds(string subject, MimeEntity message)
+    private static List<string> MentionedIds(string subject, MimeMessage message)
     {
         var inSubject = Ids(subject);
         if (inSubject.Count > 0)
@@ -109,20 +146,19 @@ public static partial class ReplyClassifier
         }
 
         var text = new StringBuilder();
-        foreach (var part in message.Descendants())
+        foreach (var part in IncomingMail.Parts(message).OfType<TextPart>())
         {
             if (text.Length >= MaxBodyChars)
             {
                 break;
             }
 
-            var disposition = part.Headers["Content-Disposition"] ?? "";
-            if (part.Parts.Count > 0 || disposition.StartsWith("attachment", StringComparison.OrdinalIgnoreCase)
-                || !(part.ContentType.Is("text/plain") || part.ContentType.Is("text/html")))
+            if (part.IsAttachment || !(part.IsPlain || part.IsHtml))
             {
                 continue;
             }
 
+            // MimeKit decodes with the part's charset; without one (or a wrong one) UTF-8, else Latin-1.
             var partText = part.Text;
             text.Append(partText.AsSpan(0, Math.Min(partText.Length, MaxBodyChars - text.Length))).Append('\n');
         }
@@ -133,22 +169,10 @@ public static partial class ReplyClassifier
     private static List<string> Ids(string text) =>
         LetterIdPattern().Matches(text).Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-    /// <summary>The addr-spec of a From value: inside the last &lt;…&gt;, else the first word with an '@'.</summary>
-    internal static string? AddressOf(string? from)
-    {
-        if (string.IsNullOrWhiteSpace(from))
-        {
-            return null;
-        }
-
-        var open = from.LastIndexOf('<');
-        var close = open >= 0 ? from.IndexOf('>', open) : -1;
-        var candidate = open >= 0 && close > open
-            ? from[(open + 1)..close]
-            : from.Split([' ', '\t', ',', ';', '"'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(w => w.Contains('@', StringComparison.Ordinal));
-        candidate = candidate?.Trim();
-        return string.IsNullOrEmpty(candidate) || !candidate.Contains('@', StringComparison.Ordinal) ? null : candidate;
-    }
+    /// <summary>The first mailbox of the From header with an addr-spec holding an '@', or null.</summary>
+    private static string? AddressOf(InternetAddressList from) =>
+        from.Mailboxes.Select(m => m.Address?.Trim())
+            .FirstOrDefault(a => !string.IsNullOrEmpty(a) && a.Contains('@', StringComparison.Ordinal));
 
     private static string? MessageIdOf(string? value)
     {

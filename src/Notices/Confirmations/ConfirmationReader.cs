@@ -1,12 +1,17 @@
 using System.Text.RegularExpressions;
-
+using MimeKit;
 using Notices.Delivery;
+
+// Notices.Delivery.Mime has its own MimeMessage for outgoing mail; incoming mail is always MimeKit's.
+using MimeMessage = MimeKit.MimeMessage;
 
 namespace Notices.Confirmations;
 
 /// <summary>
 /// Reads one received message and says whether it is a delivery report (RFC 3464, as Postfix sends for "delivered",
-/// "delayed" and "undelivered"), a plain bounce, or something else, and what it says about which email.
+/// "delayed" and "undelivered"), a plain bounce, or something else, and what it says about which email. The message
+/// is parsed by MimeKit (<see cref="IncomingMail"/>); the report's fields come from
+/// <see cref="MessageDeliveryStatus.StatusGroups"/>.
 /// </summary>
 public static partial class ConfirmationReader
 {
@@ -20,21 +25,29 @@ public static partial class ConfirmationReader
 
     private static readonly string[] AutoReplySubjects = ["Automatic reply", "Auto:", "Autosvar", "Out of Office", "Fraværende"];
 
-    public static ConfirmationMessage Read(byte[] message) => Read(MimeReader.Parse(message));
-
-    public static ConfirmationMessage Read(MimeEntity message)
+    /// <summary>Never throws on malformed input: what cannot be read is <see cref="ConfirmationKind.Other"/>.</summary>
+    public static ConfirmationMessage Read(byte[] message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var verp = VerpAddress.Find(message.Headers);
-        var ownId = FirstMessageId(message.Headers["Message-ID"]);
-        var fromMailSystem = FromMailSystem(message.Headers);
+        using var parsed = IncomingMail.Load(message);
+        return Read(parsed);
+    }
 
-        var statusPart = message.Descendants().FirstOrDefault(p =>
-            p.ContentType.Is("message/delivery-status") || p.ContentType.Is("message/global-delivery-status"));
+    public static ConfirmationMessage Read(MimeMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var headers = message.Headers;
+        var verp = VerpAddress.Find(headers);
+        var ownId = FirstMessageId(headers[HeaderId.MessageId]);
+        var fromMailSystem = FromMailSystem(headers);
+
+        // MimeKit makes a MessageDeliveryStatus of message/delivery-status and message/global-delivery-status alike.
+        var statusPart = IncomingMail.Parts(message).OfType<MessageDeliveryStatus>().FirstOrDefault();
         if (statusPart is not null)
         {
-            var report = DeliveryStatus.Parse(statusPart.Text);
-            var recipient = MostSevere(report.Recipients);
+            // Groups MimeKit could not read (garbage fields) are simply absent: no recipient, no known outcome.
+            var groups = statusPart.StatusGroups.ToList();
+            var recipient = MostSevere(groups.Skip(1).Select(DsnRecipient.From).ToList());
             return new ConfirmationMessage
             {
                 Kind = ConfirmationKind.DeliveryReport,
@@ -44,7 +57,7 @@ public static partial class ConfirmationReader
                 Diagnostic = CleanDiagnostic(recipient?.DiagnosticCode),
                 WillRetryUntil = recipient?.WillRetryUntil,
                 OriginalMessageId = OriginalMessageId(message),
-                OriginalEnvelopeId = NullIfBlank(report.PerMessage["Original-Envelope-Id"]),
+                OriginalEnvelopeId = NullIfBlank(groups.Count > 0 ? groups[0]["Original-Envelope-Id"] : null),
                 MessageId = ownId,
                 VerpLetterId = verp?.LetterId,
                 VerpTag = verp?.Tag,
@@ -52,7 +65,7 @@ public static partial class ConfirmationReader
             };
         }
 
-        if (LooksLikeBounce(message.Headers))
+        if (LooksLikeBounce(headers))
         {
             return new ConfirmationMessage
             {
@@ -75,14 +88,14 @@ public static partial class ConfirmationReader
     }
 
     /// <summary>Null envelope sender, as RFC 5321 requires of a bounce, or a From that names the mail system.</summary>
-    private static bool FromMailSystem(MimeHeaders headers)
+    private static bool FromMailSystem(HeaderList headers)
     {
-        if (headers.All("Return-Path").Any(v => v.Trim() == "<>"))
+        if (IncomingMail.All(headers, "Return-Path").Any(v => v.Trim() == "<>"))
         {
             return true;
         }
 
-        var from = headers["From"] ?? "";
+        var from = headers[HeaderId.From] ?? "";
         return from.Contains("mailer-daemon@", StringComparison.OrdinalIgnoreCase)
             || from.Contains("postmaster@", StringComparison.OrdinalIgnoreCase);
     }
@@ -95,15 +108,15 @@ public static partial class ConfirmationReader
             .OrderBy(r => r.Outcome switch { DsnOutcome.Failed => 0, DsnOutcome.Delayed => 1, _ => 2 })
             .FirstOrDefault();
 
-    private static bool LooksLikeBounce(MimeHeaders headers)
+    private static bool LooksLikeBounce(HeaderList headers)
     {
-        var subject = headers["Subject"] ?? "";
+        var subject = headers[HeaderId.Subject] ?? "";
         if (AutoReplySubjects.Any(s => subject.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
         {
             return false;
         }
 
-        var from = headers["From"] ?? "";
+        var from = headers[HeaderId.From] ?? "";
         return from.Contains("mailer-daemon", StringComparison.OrdinalIgnoreCase)
             || from.Contains("postmaster", StringComparison.OrdinalIgnoreCase)
             || BounceSubjects.Any(s => subject.Contains(s, StringComparison.OrdinalIgnoreCase));
@@ -113,24 +126,17 @@ public static partial class ConfirmationReader
     /// The Message-ID of the message reported on: from a text/rfc822-headers or message/rfc822 part, else from a
     /// "Message-ID:" line in a text part (plain bounces quote the original headers in their text).
     /// </summary>
-    private static string? OriginalMessageId(MimeEntity message)
+    private static string? OriginalMessageId(MimeMessage message)
     {
-        foreach (var part in message.Descendants().Skip(1))
+        foreach (var part in IncomingMail.Parts(message).Skip(1))
         {
-            if (part.ContentType.Is("text/rfc822-headers") || part.ContentType.Is("message/global-headers"))
-            {
-                if (FirstMessageId(MimeReader.ParseHeaders(part.Text)["Message-ID"]) is { } id)
-                {
-                    return id;
-                }
-            }
-            else if (part.Message is { } enclosed && FirstMessageId(enclosed.Headers["Message-ID"]) is { } id)
+            if (FirstMessageId(ReturnedHeaders(part)?[HeaderId.MessageId]) is { } id)
             {
                 return id;
             }
         }
 
-        foreach (var part in message.Descendants().Where(p => p.ContentType.MediaType.StartsWith("text/", StringComparison.Ordinal)))
+        foreach (var part in IncomingMail.Parts(message).OfType<TextPart>())
         {
             var quoted = QuotedMessageIdLine().Match(part.Text);
             if (quoted.Success)
@@ -141,6 +147,22 @@ public static partial class ConfirmationReader
 
         return null;
     }
+
+    /// <summary>
+    /// The headers of a returned original. MimeKit parses message/rfc822, message/global, text/rfc822-headers and
+    /// message/global-headers as a <see cref="MessagePart"/>, unless a mail system encoded them against RFC 2046: then
+    /// they are an opaque part, decoded and read here.
+    /// </summary>
+    private static HeaderList? ReturnedHeaders(MimeEntity part) => part switch
+    {
+        MessagePart { Message: { } enclosed } => enclosed.Headers,
+        MimePart opaque when IsReturnedOriginal(opaque) => IncomingMail.LoadHeaders(opaque),
+        _ => null,
+    };
+
+    private static bool IsReturnedOriginal(MimeEntity part) =>
+        IncomingMail.Is(part, "text/rfc822-headers") || IncomingMail.Is(part, "message/global-headers")
+        || IncomingMail.Is(part, "message/rfc822") || IncomingMail.Is(part, "message/global");
 
     private static string? FirstMessageId(string? value)
     {

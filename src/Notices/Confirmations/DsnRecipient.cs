@@ -1,7 +1,10 @@
+using MimeKit;
+
 namespace Notices.Confirmations;
 
 /// <summary>
-/// One per-recipient group of a delivery-status report. Final-Recipient and Original-Recipient are deliberately not
+/// One per-recipient status group of a delivery-status report (a later group of MimeKit's
+/// <see cref="MessageDeliveryStatus.StatusGroups"/>). Final-Recipient and Original-Recipient are deliberately not
 /// kept: they are the patient's address. <see cref="DiagnosticCode"/> is raw here; redact it before storing it.
 /// </summary>
 public sealed record DsnRecipient
@@ -22,7 +25,7 @@ public sealed record DsnRecipient
         _ => null,
     };
 
-    public static DsnRecipient From(MimeHeaders fields)
+    public static DsnRecipient From(HeaderList fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
         return new DsnRecipient

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MimeKit;
 using Notices.Delivery;
 
 namespace Notices.Confirmations;
@@ -14,12 +15,12 @@ public static partial class VerpAddress
     public static readonly IReadOnlyList<string> HeaderOrder = ["Delivered-To", "X-Original-To", "To", "Envelope-To"];
 
     /// <summary>The letter id (case as received) and tag (null when the address has none), or null.</summary>
-    public static VerpMatch? Find(MimeHeaders headers)
+    public static VerpMatch? Find(HeaderList headers)
     {
         ArgumentNullException.ThrowIfNull(headers);
         foreach (var name in HeaderOrder)
         {
-            foreach (var value in headers.All(name))
+            foreach (var value in IncomingMail.All(headers, name))
             {
                 var match = VerpPattern().Match(value);
                 if (match.Success)
@@ -34,7 +35,7 @@ public static partial class VerpAddress
     }
 
     /// <summary>The letter id as written in the address (case as received), or null.</summary>
-    public static string? FindLetterId(MimeHeaders headers) => Find(headers)?.LetterId;
+    public static string? FindLetterId(HeaderList headers) => Find(headers)?.LetterId;
 
     /// <summary>
     /// "bounces+" (any case), the id (letters, digits, '-', '_': no dot, so the first '.' ends it), then optionally

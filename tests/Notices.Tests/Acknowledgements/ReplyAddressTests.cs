@@ -1,3 +1,5 @@
+using System.Text;
+using MimeKit;
 using Notices.Acknowledgements;
 using Notices.Confirmations;
 using Notices.Delivery;
@@ -10,6 +12,8 @@ public sealed class ReplyAddressTests
 {
     private const string Campaign = "fa830-minimed-dk";
     private static readonly VerpSigner Signer = new("0123456789abcdef-reply-test-key"u8);
+
+    private static HeaderList Headers(string block) => IncomingMail.Load(Encoding.UTF8.GetBytes(block)).Headers;
 
     [Fact]
     public void The_reply_address_carries_the_letter_id_and_a_16_character_tag_that_verifies()
@@ -80,9 +84,9 @@ public sealed class ReplyAddressTests
     [Fact]
     public void Find_prefers_the_delivery_headers_over_To()
     {
-        var headers = MimeReader.ParseHeaders(
+        var headers = Headers(
             "To: svar+FA830-DK-000001.aaaaaaaaaaaaaaaa@replies.example.com\nDelivered-To: svar+FA830-DK-000002.bbbbbbbbbbbbbbbb@replies.example.com\n");
         Assert.Equal("FA830-DK-000002", ReplyAddress.Find(headers)!.LetterId);
-        Assert.Null(ReplyAddress.Find(MimeReader.ParseHeaders("To: someone@example.com\n")));
+        Assert.Null(ReplyAddress.Find(Headers("To: someone@example.com\n")));
     }
 }

@@ -170,20 +170,21 @@ public sealed class ReplyClassifierTests
     [InlineData("Mon, 1 Dec 2026 00:00:00 GMT", "2026-12-01T00:00:00Z")]
     public void Mail_dates_are_read_with_their_zone(string value, string utc)
     {
-        Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), MailDate.Parse(value));
+        var reply = Classify(ReplyMessages.Reply(To, Patient, "Re: brevet", date: value));
+        Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), reply.Date);
     }
 
     [Theory]
     [InlineData("31 Feb 2026 10:00:00 +0100")]
     [InlineData("22 Foo 2026 10:00:00 +0100")]
     [InlineData("")]
-    public void Impossible_dates_are_null(string value) => Assert.Null(MailDate.Parse(value));
+    public void Impossible_dates_are_null(string value) =>
+        Assert.Null(Classify(ReplyMessages.Reply(To, Patient, "Re: brevet", date: value)).Date);
 
     [Fact]
-    public void Encoded_words_decode_and_plain_text_passes_through()
+    public void Encoded_words_in_the_subject_decode_and_a_bogus_one_passes_through()
     {
-        Assert.Equal("Fraværende: ferie", EncodedWords.Decode("=?utf-8?Q?Frav=C3=A6rende?= =?utf-8?Q?=3A_ferie?="));
-        Assert.Equal("Re: brevet", EncodedWords.Decode("Re: brevet"));
-        Assert.Equal("=?bogus?X?abc?=", EncodedWords.Decode("=?bogus?X?abc?="));
+        Assert.Equal(ReplyKind.AutoReply, Classify(ReplyMessages.Reply(To, Patient, "=?utf-8?Q?Frav=C3=A6rende?= =?utf-8?Q?=3A_ferie?=")).Kind);
+        Assert.Equal(ReplyKind.Reply, Classify(ReplyMessages.Reply(To, Patient, "=?bogus?X?abc?=")).Kind);
     }
 }
