@@ -109,7 +109,7 @@ public sealed class EmailPickupChannelTests : IDisposable
             Assert.Contains("Content-Type: text/plain; charset=utf-8", eml.Text, StringComparison.Ordinal);
 
             var pdf = eml.PdfAttachment(out var partHeaders);
-            Assert.Contains("name=\"" + letter.AttachmentFileName + "\"", partHeaders, StringComparison.Ordinal);
+            Assert.Contains("name=" + letter.AttachmentFileName, partHeaders, StringComparison.Ordinal);
             Assert.Contains("Content-Transfer-Encoding: base64", partHeaders, StringComparison.Ordinal);
             Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
             Assert.Equal(File.ReadAllBytes(_pdfPath), pdf);

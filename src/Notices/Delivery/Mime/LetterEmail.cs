@@ -126,7 +126,8 @@ public sealed class LetterEmail : IDisposable
         // reads it like SMTP data. Such a text goes in base64, which has no dot.
         var encoding = StartsALineWithADot(text) ? ContentEncoding.Base64 : ContentEncoding.QuotedPrintable;
         var part = new TextPart(format) { ContentTransferEncoding = encoding };
-        part.SetText(Encoding.UTF8, text);
+        // Canonical form (RFC 2045): CRLF line ends before encoding; base64 would otherwise carry bare LFs.
+        part.SetText(Encoding.UTF8, text.ReplaceLineEndings("\r\n"));
         return part;
     }
 
@@ -164,13 +165,15 @@ public sealed class LetterEmail : IDisposable
     private static MimePart Attachment(MailContent content)
     {
         var pdf = PdfAttachmentStream.Open(content.AttachmentPath);
-        return new MimePart("application", "pdf")
+        // A Danish file name goes as RFC 2231 continuations; MimeKit declares ISO-8859-1 when every letter fits it.
+        var part = new MimePart("application", "pdf")
         {
             Content = new MimeContent(pdf),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
             ContentTransferEncoding = ContentEncoding.Base64,
             FileName = HeaderText.Clean(content.AttachmentFileName),
         };
+        return part;
     }
 
     private static MimeKit.MailboxAddress Mailbox(MailboxAddress address) =>

@@ -250,8 +250,9 @@ public sealed class SmtpChannel : IDeliveryChannel
         }
         catch (AttachmentChangedException)
         {
-            // Changed after its hash was recorded: the message was abandoned before its end, so nothing went out.
-            Record(letter, new EmailFailed("the letter PDF changed while it was sent", MessageId: messageId, Attempts: attempts));
+            // Changed after its hash was recorded: the message was abandoned before its end, so nothing went out. The
+            // letter stays pending; the next send checks the PDF against its hash again.
+            Record(letter, new EmailDeferred("the letter PDF changed while it was sent", Attempts: attempts, MessageId: messageId));
             return;
         }
         catch (FormatException)

@@ -24,7 +24,8 @@ public sealed class DkimLetterSignatureTests : IDisposable
         var (bytes, _) = await MimeTestContent.Write(_dir, MimeTestContent.For(_pdf, subject: "Æblegrød – vigtig besked om din insulinpumpe og dens trådløse forbindelse", dkim: signer));
         var raw = Encoding.ASCII.GetString(bytes);
 
-        Assert.Matches(@"^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed;\s+d=medtronic-sample\.example\.com;", raw);
+        Assert.StartsWith("DKIM-Signature: v=1; a=rsa-sha256; d=medtronic-sample.example.com;", raw, StringComparison.Ordinal);
+        Assert.Matches(@"^DKIM-Signature:[^\r]*(\r\n[ \t][^\r]*)*c=relaxed/relaxed;", raw);
         var head = raw[..raw.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
         Assert.All(head.Split("\r\n"), l => Assert.True(l.Length <= 78, l));
         var fields = Fields(head);

@@ -78,7 +78,7 @@ public sealed class PickupMimeTests : IDisposable
 
         var seed = Regex.Match(raw, "boundary=\"=_m([0-9a-f]+)\"").Groups[1].Value;
         var date = DateTimeOffset.ParseExact(Regex.Match(raw, "(?m)^Date: (.*)\r$").Groups[1].Value, "ddd, dd MMM yyyy HH:mm:ss zzzz", CultureInfo.InvariantCulture);
-        var messageId = Regex.Match(raw, "(?m)^Message-ID: (.*)\r$").Groups[1].Value;
+        var messageId = Regex.Match(raw, "(?mi)^Message-ID: (.*)\r$").Groups[1].Value;
         var content = new EmailAddressing(Options().Identity).Content(Letter, messageId, date) with { Boundary = seed };
 
         Assert.Equal(await MimeTestContent.Bytes(content), file);

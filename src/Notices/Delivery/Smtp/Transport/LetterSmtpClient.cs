@@ -20,9 +20,11 @@ internal sealed class LetterSmtpClient(IProtocolLogger guard) : SmtpClient(guard
     public long MeasuredSize { get; private set; } = -1;
 
     protected override string? GetEnvelopeId(MimeMessage message) =>
-        Envelope is { RequestDsn: true, EnvelopeId: { Length: > 0 and <= MaxEnvelopeIdLength } id } && id.All(c => c is > ' ' and <= '~')
-            ? id
-            : null;
+        Envelope is { RequestDsn: true, EnvelopeId: { Length: > 0 } id } && XtextLength(id) <= MaxEnvelopeIdLength ? id : null;
+
+    /// <summary>The length of the id as MailKit writes it (RFC 3461 xtext: "+XX" for each byte outside ! to ~, + and =).</summary>
+    private static int XtextLength(string id) =>
+        System.Text.Encoding.UTF8.GetBytes(id).Sum(b => b is >= 33 and <= 126 and not (byte)'+' and not (byte)'=' ? 1 : 3);
 
     protected override DeliveryStatusNotification? GetDeliveryStatusNotifications(MimeMessage message, MailboxAddress mailbox) =>
         Envelope is { RequestDsn: true } ? DeliveryStatusNotification.Success | DeliveryStatusNotification.Failure : null;

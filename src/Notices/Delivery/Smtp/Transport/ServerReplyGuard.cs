@@ -22,6 +22,12 @@ internal sealed class ServerReplyGuard : IProtocolLogger
 
     public IAuthenticationSecretDetector? AuthenticationSecretDetector { get; set; }
 
+    /// <summary>While connecting: the command the client sent last, so a refusal names its stage.</summary>
+    public SmtpStage ConnectStage { get; private set; } = SmtpStage.Greeting;
+
+    /// <summary>Set while the session is being opened (greeting, EHLO, STARTTLS, AUTH); message data is not parsed.</summary>
+    public bool Connecting { get; set; }
+
     /// <summary>The server sent something after its 354 while the message was still being written.</summary>
     public bool RepliedBeforeMessage { get; private set; }
 
@@ -30,6 +36,7 @@ internal sealed class ServerReplyGuard : IProtocolLogger
 
     public void LogConnect(Uri uri)
     {
+        ConnectStage = SmtpStage.Greeting;
         _lineLength = 0;
         _afterDataInvitation = false;
         RepliedBeforeMessage = false;
@@ -37,6 +44,16 @@ internal sealed class ServerReplyGuard : IProtocolLogger
 
     public void LogClient(byte[] buffer, int offset, int count)
     {
+        if (!Connecting || count < 4)
+        {
+            return;
+        }
+
+        var verb = System.Text.Encoding.ASCII.GetString(buffer, offset, Math.Min(count, 8));
+        ConnectStage = verb.StartsWith("STARTTLS", StringComparison.OrdinalIgnoreCase) ? SmtpStage.StartTls
+            : verb.StartsWith("EHLO", StringComparison.OrdinalIgnoreCase) || verb.StartsWith("HELO", StringComparison.OrdinalIgnoreCase) ? SmtpStage.Ehlo
+            : verb.StartsWith("AUTH", StringComparison.OrdinalIgnoreCase) ? SmtpStage.Auth
+            : ConnectStage;
     }
 
     public void LogServer(byte[] buffer, int offset, int count)

@@ -26,9 +26,12 @@ public sealed partial record SmtpReply(int Code, string? EnhancedStatus, IReadOn
     public override string ToString() => OneLine;
 
     /// <summary>Builds a reply from its lines; the enhanced status is taken from the first line when its class matches the code.</summary>
+    /// <summary>The reply as recorded: control characters (terminal escapes a hostile server could send, which
+    /// <c>status</c> would print later) become spaces.</summary>
     public static SmtpReply Create(int code, IReadOnlyList<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
+        lines = lines.Select(l => new string(l.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim()).ToList();
         string? enhanced = null;
         if (lines.Count > 0 && code >= 200 && EnhancedPattern().Match(lines[0]) is { Success: true } match
             && match.Value[0] - '0' == code / 100)

@@ -61,6 +61,7 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
             DeliveryStatusNotificationType = DeliveryStatusNotificationType.HeadersOnly,
         };
         _client = client;
+        _guard.Connecting = true;
         try
         {
             client.Connect(socket, _options.Host, _options.Port,
@@ -70,7 +71,7 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
                 Authenticate(client, login, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is not SmtpTransportException && SmtpErrors.Translate(ex, SmtpStage.Greeting, cancellationToken) is { } failure)
+        catch (Exception ex) when (ex is not SmtpTransportException && SmtpErrors.Translate(ex, _guard.ConnectStage, cancellationToken) is { } failure)
         {
             Close();
             throw failure;
@@ -79,6 +80,10 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
         {
             Close();
             throw;
+        }
+        finally
+        {
+            _guard.Connecting = false;
         }
     }
 

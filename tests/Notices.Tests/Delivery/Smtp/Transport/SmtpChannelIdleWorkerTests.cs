@@ -113,6 +113,6 @@ public sealed class SmtpChannelIdleWorkerTests : IDisposable
         Assert.All(server.Messages, m => Assert.DoesNotMatch("--=_m[0-9a-f]+--", m));
         Assert.Empty(_letters.Store.Db.Ledger.Where(e => e.Kind == LedgerEventKind.EmailAccepted));
         var deferred = Assert.IsType<EmailDeferred>(_letters.Store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailDeferred).ReadEvent());
-        Assert.Contains("IOException", deferred.Reason, StringComparison.Ordinal);
+        Assert.Contains("PDF changed", deferred.Reason, StringComparison.Ordinal);
     }
 }

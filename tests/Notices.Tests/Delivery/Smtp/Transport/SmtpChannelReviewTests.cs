@@ -75,7 +75,7 @@ public sealed class SmtpChannelReviewTests : IDisposable
         Assert.Single(_store.Db.Ledger.Where(e => e.Kind == LedgerEventKind.EmailAccepted));
         var ascii = "p1@" + new System.Globalization.IdnMapping().GetAscii("ærø.dk");
         Assert.Equal("p1@xn--r-3fa9c.dk", ascii);
-        Assert.Contains("RCPT TO:<p1@xn--r-3fa9c.dk> NOTIFY=SUCCESS,FAILURE", server.Commands);
+        Assert.Contains(server.Commands, c => c.StartsWith("RCPT TO:<p1@xn--r-3fa9c.dk> NOTIFY=SUCCESS,FAILURE", StringComparison.Ordinal));
         Assert.Contains("<p1@xn--r-3fa9c.dk>", server.Messages.Single(), StringComparison.Ordinal);
     }
 
@@ -103,7 +103,7 @@ public sealed class SmtpChannelReviewTests : IDisposable
         }
 
         var ids = server.Messages.Where(m => m.Length > 0)
-            .Select(m => m.Split("\r\n").Single(l => l.StartsWith("Message-ID: ", StringComparison.Ordinal))[12..]).ToList();
+            .Select(m => m.Split("\r\n").Single(l => l.StartsWith("Message-ID: ", StringComparison.OrdinalIgnoreCase))[12..]).ToList();
         Assert.Equal(2, ids.Count);
         Assert.Equal(ids[0], ids[1]);
         var accepted = Assert.IsType<EmailAccepted>(_store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailAccepted).ReadEvent());

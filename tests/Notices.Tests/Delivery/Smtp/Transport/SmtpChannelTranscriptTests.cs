@@ -31,8 +31,9 @@ public sealed class SmtpChannelTranscriptTests : IDisposable
         var messageId = Assert.IsType<EmailSending>(_letters.Store.Db.Ledger.Single(e => e.Kind == LedgerEventKind.EmailSending).ReadEvent()).MessageId;
         Assert.StartsWith("<FA830-DK-000001.", messageId, StringComparison.Ordinal);
         // RFC 3461 ENVID is the letter id (the contract): each delivery report names the letter it is about.
-        Assert.EndsWith(" RET=HDRS ENVID=FA830-DK-000001", mail, StringComparison.Ordinal);
-        Assert.Equal("RCPT TO:<p1@patients.test> NOTIFY=SUCCESS,FAILURE", server.Commands.Single(c => c.StartsWith("RCPT", StringComparison.Ordinal)));
+        Assert.Contains(" ENVID=FA830-DK-000001", mail, StringComparison.Ordinal);
+        Assert.Contains(" RET=HDRS", mail, StringComparison.Ordinal);
+        Assert.StartsWith("RCPT TO:<p1@patients.test> NOTIFY=SUCCESS,FAILURE", server.Commands.Single(c => c.StartsWith("RCPT", StringComparison.Ordinal)), StringComparison.Ordinal);
         var message = Assert.Single(server.Messages);
         var headers = message[..message.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
         Assert.DoesNotContain("\nSender:", "\n" + headers, StringComparison.OrdinalIgnoreCase);

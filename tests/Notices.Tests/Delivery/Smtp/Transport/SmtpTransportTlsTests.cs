@@ -65,7 +65,7 @@ public sealed class SmtpTransportTlsTests : IDisposable
         using var server = new TranscriptSmtpServer(TlsEhlo) { Certificate = _certificate };
         await using var client = Client(server, roots: null, Login);
 
-        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message("x\r\n"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message("Subject: x\r\n\r\nx\r\n"), CancellationToken.None));
 
         Assert.Equal(SmtpStage.StartTls, ex.Stage);
         Assert.True(ex.TlsFailed);
@@ -85,7 +85,7 @@ public sealed class SmtpTransportTlsTests : IDisposable
         };
         await using var client = Client(server, Ca());
 
-        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message("x\r\n"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message("Subject: x\r\n\r\nx\r\n"), CancellationToken.None));
 
         Assert.Equal(SmtpStage.StartTls, ex.Stage);
         var failure = SmtpFailure.Classify(ex);
@@ -104,7 +104,7 @@ public sealed class SmtpTransportTlsTests : IDisposable
         };
         await using var client = Client(server, Ca(), Login);
 
-        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message("x\r\n"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message("Subject: x\r\n\r\nx\r\n"), CancellationToken.None));
 
         Assert.Equal(SmtpStage.Auth, ex.Stage);
         Assert.Equal(535, ex.Reply!.Code);
@@ -119,7 +119,7 @@ public sealed class SmtpTransportTlsTests : IDisposable
         using var server = new TranscriptSmtpServer("250-scripted.test\r\n250 AUTH PLAIN LOGIN");
         await using var client = Client(server, roots: null, Login, tls: false);
 
-        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message("x\r\n"), CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<SmtpTransportException>(() => client.SendAsync(Envelope, SmtpTransportTests.Message("Subject: x\r\n\r\nx\r\n"), CancellationToken.None));
 
         Assert.Equal(SmtpStage.Auth, ex.Stage);
         Assert.Equal(SmtpFailureKind.ServerRefused, SmtpFailure.Classify(ex).Kind);
