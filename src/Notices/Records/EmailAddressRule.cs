@@ -4,9 +4,10 @@ namespace Notices.Records;
 
 /// <summary>
 /// Pragmatic email address check: one @, a non-empty local part, a domain with a dot and no empty labels,
-/// no whitespace or control characters, accepted by <see cref="MailAddress"/> as a bare address, and one the MIME
-/// writer can put into a header (<see cref="Delivery.Mime.MailboxAddress"/>: an ASCII local part, since we send no
-/// SMTPUTF8), so an address the import lets through never fails at send.
+/// no whitespace or control characters, accepted by <see cref="MailAddress"/> as a bare address, and one the message
+/// builder can put into a header (<see cref="Delivery.Mime.MailboxAddress"/>: a local part of ASCII or of letters
+/// beyond it, such as <c>jørgen@…</c>, which goes by SMTPUTF8), so an address the import lets through never fails at
+/// send for its form.
 /// </summary>
 public static class EmailAddressRule
 {

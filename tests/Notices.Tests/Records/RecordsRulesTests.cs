@@ -21,8 +21,11 @@ public sealed class RecordsRulesTests
 
     [Theory]
     [InlineData("ole@example.com", true)]
-    // An ASCII local part only: the MIME writer sends no SMTPUTF8, so such a patient goes by post, flagged in plan.
-    [InlineData("søren.østergaard@patients.test", false)]
+    // Letters beyond ASCII in the local part go by SMTPUTF8 (issue 20); spaces, invisible and symbol characters do not.
+    [InlineData("søren.østergaard@patients.test", true)]
+    [InlineData("jørgen\u200B@patients.test", false)]
+    [InlineData("jørgen→@patients.test", false)]
+    [InlineData("jør gen@patients.test", false)]
     [InlineData("ole@ærø.example.com", true)]
     [InlineData("a.b+tag@sub.example.com", true)]
     [InlineData("ole@example", false)]

@@ -44,8 +44,7 @@ public sealed class LetterEmail : IDisposable
             throw new FormatException("invalid Message-ID");
         }
 
-        var international = !Ascii.IsValid(content.To.Address) || !Ascii.IsValid(content.From.Address)
-            || (content.ReplyTo is { } r && !Ascii.IsValid(r.Address));
+        var international = content.To.IsInternational || content.From.IsInternational || content.ReplyTo is { IsInternational: true };
         var message = new MimeMessage();
         message.From.Add(Mailbox(content.From));
         message.To.Add(Mailbox(content.To));

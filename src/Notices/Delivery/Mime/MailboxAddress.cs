@@ -5,9 +5,11 @@ using System.Text;
 namespace Notices.Delivery.Mime;
 
 /// <summary>
-/// A display name and an ASCII addr-spec (dot-atom local part, a domain of letters, digits and '-'; an international
-/// domain is stored in its punycode form). <see cref="Parse"/> refuses anything else, so an address can never carry
-/// white space, angle brackets or line breaks into a header or the SMTP envelope.
+/// A display name and an addr-spec: a dot-atom local part, ASCII or with letters beyond ASCII (RFC 6531, e.g.
+/// <c>jørgen@…</c>, which needs a server that offers SMTPUTF8; <see cref="IsInternational"/>), and a domain of
+/// letters, digits and '-' (an international domain is stored in its punycode form, so it needs no SMTPUTF8).
+/// <see cref="Parse"/> refuses anything else, so an address can never carry white space, angle brackets or line
+/// breaks into a header or the SMTP envelope.
 /// </summary>
 public sealed record MailboxAddress
 {
@@ -21,6 +23,9 @@ public sealed record MailboxAddress
     public string? DisplayName { get; }
 
     public string Address { get; }
+
+    /// <summary>The local part has letters beyond ASCII: the message needs SMTPUTF8 (RFC 6531).</summary>
+    public bool IsInternational => !System.Text.Ascii.IsValid(Address);
 
     /// <summary>The part after the '@' (punycode for an international domain).</summary>
     public string Domain => Address[(Address.LastIndexOf('@') + 1)..];
@@ -143,7 +148,8 @@ public sealed record MailboxAddress
             return null;
         }
 
-        var local = address[..at];
+        // One spelling per address: "ø" typed as o + combining stroke is the same mailbox as the precomposed letter.
+        var local = address[..at].Normalize(NormalizationForm.FormC);
         var domain = address[(at + 1)..];
         if (local.Length > 64 || !IsDotAtom(local))
         {
@@ -178,7 +184,7 @@ public sealed record MailboxAddress
                 continue;
             }
 
-            if (!(char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~".Contains(c, StringComparison.Ordinal)))
+            if (!(char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-/=?^_`{|}~".Contains(c, StringComparison.Ordinal) || IsInternationalLetter(c)))
             {
                 return false;
             }
@@ -188,6 +194,11 @@ public sealed record MailboxAddress
 
         return !previousDot;
     }
+
+    /// <summary>RFC 6531 allows any UTF-8 beyond ASCII; we take letters and digits (æ, ø, å, é, ü, …) and refuse
+    /// spaces, controls, invisible format characters and symbols that could pass for something else.</summary>
+    private static bool IsInternationalLetter(char c) =>
+        c > '\u007f' && (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
 
     private static bool IsDomain(string domain)
     {

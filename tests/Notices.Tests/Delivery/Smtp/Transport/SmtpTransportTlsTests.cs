@@ -138,7 +138,7 @@ public sealed class SmtpTransportTlsTests : IDisposable
         Assert.Contains(path, ex.Message, StringComparison.Ordinal);
     }
 
-    private static X509Certificate2 MakeCertificate()
+    internal static X509Certificate2 MakeCertificate()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=scripted.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
