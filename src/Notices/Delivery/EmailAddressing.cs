@@ -80,6 +80,7 @@ public sealed class EmailAddressing
             HtmlBody = letter.EmailHtml,
             AttachmentPath = letter.PdfPath,
             AttachmentFileName = fileName.Length == 0 ? HeaderText.Token(letter.LetterId) + ".pdf" : fileName,
+            AttachmentSha256 = letter.PdfSha256,
             Dkim = _identity.Dkim,
         };
     }

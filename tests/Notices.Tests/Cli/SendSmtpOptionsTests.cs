@@ -39,6 +39,34 @@ public sealed class SendSmtpOptionsTests : IDisposable
     }
 
     [Theory]
+    [InlineData("token-without-user", "XOAUTH2 needs NOTICES_SMTP_USER")]
+    [InlineData("password-and-token", "not both")]
+    [InlineData("missing-token-file", "not an OAuth2 token file")]
+    [InlineData("empty-token-file", "not an OAuth2 token file")]
+    public void An_incomplete_or_contradictory_XOAUTH2_login_is_a_usage_error_that_never_shows_a_secret(string what, string hint)
+    {
+        var tokenFile = Path.Combine(_dir.Path, "token");
+        File.WriteAllText(tokenFile, what == "empty-token-file" ? "" : "hemmeligt-token");
+        var env = what switch
+        {
+            "token-without-user" => new Dictionary<string, string> { ["NOTICES_SMTP_OAUTH2_TOKEN_FILE"] = tokenFile },
+            "password-and-token" => new Dictionary<string, string>
+            {
+                ["NOTICES_SMTP_USER"] = "fsn@example.com", ["NOTICES_SMTP_PASSWORD"] = "hemmeligt-kodeord", ["NOTICES_SMTP_OAUTH2_TOKEN_FILE"] = tokenFile,
+            },
+            "missing-token-file" => new Dictionary<string, string> { ["NOTICES_SMTP_USER"] = "fsn@example.com", ["NOTICES_SMTP_OAUTH2_TOKEN_FILE"] = tokenFile + ".gone" },
+            _ => new Dictionary<string, string> { ["NOTICES_SMTP_USER"] = "fsn@example.com", ["NOTICES_SMTP_OAUTH2_TOKEN_FILE"] = tokenFile },
+        };
+
+        var result = Send(env, "--smtp", "smtp://mail.example.com:587");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(hint, result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hemmeligt", result.All, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "out")));
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void An_smtp_ca_file_that_is_missing_or_holds_no_certificate_is_a_usage_error_naming_it(bool exists)

@@ -25,6 +25,9 @@ public sealed class LetterEmail : IDisposable
         Format = FormatFor(international);
     }
 
+    /// <summary>Attachments up to this size are encoded once in memory; larger ones are streamed (see AttachmentContent).</summary>
+    public const long InMemoryAttachmentLimit = 4 * 1024 * 1024;
+
     public MimeMessage Message { get; }
 
     /// <summary>An address has a non-ASCII local part: the message needs SMTPUTF8.</summary>
@@ -161,17 +164,41 @@ public sealed class LetterEmail : IDisposable
         }
     }
 
+    /// <summary>
+    /// A letter PDF (about 90 KB) is read once, checked against its recorded hash, and base64-encoded once
+    /// (<see cref="EncodedPdfPart"/>): the message is written two or three times (DKIM, MailKit's SIZE measure, the
+    /// send), and each pass copies the encoded bytes. A PDF over <see cref="InMemoryAttachmentLimit"/> is streamed from
+    /// disk and encoded on each pass instead, so memory never grows with an attachment's size.
+    /// </summary>
     private static MimePart Attachment(MailContent content)
     {
-        var pdf = PdfAttachmentStream.Open(content.AttachmentPath);
-        // A Danish file name goes as RFC 2231 continuations; MimeKit declares ISO-8859-1 when every letter fits it.
-        var part = new MimePart("application", "pdf")
+        MimePart part;
+        using (var file = new FileStream(content.AttachmentPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: false))
         {
-            Content = new MimeContent(pdf),
-            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
-            ContentTransferEncoding = ContentEncoding.Base64,
-            FileName = HeaderText.Clean(content.AttachmentFileName),
-        };
+            if (file.Length > InMemoryAttachmentLimit)
+            {
+                part = new MimePart("application", "pdf") { Content = new MimeContent(PdfAttachmentStream.Open(content.AttachmentPath)) };
+            }
+            else
+            {
+                var bytes = new byte[file.Length];
+                file.ReadExactly(bytes);
+                if (file.ReadByte() >= 0
+                    || (content.AttachmentSha256 is { Length: > 0 } expected
+                        && !string.Equals(Convert.ToHexStringLower(SHA256.HashData(bytes)), expected, StringComparison.OrdinalIgnoreCase)))
+                {
+                    // What goes out must be the document the ledger recorded.
+                    throw new AttachmentChangedException("the PDF changed since its hash was recorded");
+                }
+
+                part = new EncodedPdfPart(Base64Block.Encode(bytes));
+            }
+        }
+
+        // A Danish file name goes as RFC 2231 continuations; MimeKit declares ISO-8859-1 when every letter fits it.
+        part.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment);
+        part.FileName = HeaderText.Clean(content.AttachmentFileName);
+        part.ContentTransferEncoding = ContentEncoding.Base64;
         return part;
     }
 

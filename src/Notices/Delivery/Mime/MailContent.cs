@@ -18,6 +18,8 @@ public sealed record MailContent
     public string? HtmlBody { get; init; }
     public required string AttachmentPath { get; init; }
     public required string AttachmentFileName { get; init; }
+    /// <summary>The PDF's recorded SHA-256 (hex); when given, the bytes attached are checked against it.</summary>
+    public string? AttachmentSha256 { get; init; }
     public IMessageSigner? Dkim { get; init; }
     /// <summary>Letters and digits only; the boundaries are made from it. Null: random.</summary>
     public string? Boundary { get; init; }

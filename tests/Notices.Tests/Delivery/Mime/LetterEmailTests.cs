@@ -243,19 +243,42 @@ public sealed class LetterEmailTests : IDisposable
     [Theory]
     [InlineData(-1000)]
     [InlineData(+57)]
-    public async Task A_pdf_that_changed_length_after_the_message_was_made_is_not_written_to_the_end(int change)
+    public void A_streamed_pdf_that_changed_length_after_the_message_was_made_is_not_written_to_the_end(int change)
     {
+        // Over the in-memory limit, the PDF is read from disk on every write of the message.
         using var dir = new TempDirectory();
-        var (pdf, _) = TestPdfs.Create(dir.File("letter.pdf"), 2);
+        var pdf = dir.File("big.pdf");
+        var bytes = new byte[LetterEmail.InMemoryAttachmentLimit + 4096];
+        new Random(3).NextBytes(bytes);
+        File.WriteAllBytes(pdf, bytes);
         using var email = LetterEmail.Create(MimeTestContent.For(pdf));
-        var bytes = await File.ReadAllBytesAsync(pdf);
-        await File.WriteAllBytesAsync(pdf, change < 0 ? bytes[..^(-change)] : [.. bytes, .. new byte[change]]);
+        File.WriteAllBytes(pdf, change < 0 ? bytes[..^(-change)] : [.. bytes, .. new byte[change]]);
 
         using var destination = new MemoryStream();
         var refused = Assert.Throws<AttachmentChangedException>(() => email.WriteTo(destination, CancellationToken.None));
         Assert.Contains("changed", refused.Message, StringComparison.Ordinal);
         // The closing boundary never went out, so no reader takes it for a whole message.
         Assert.DoesNotContain("--=_mfixed0123--", Encoding.ASCII.GetString(destination.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_letter_pdf_is_read_once_so_a_later_change_on_disk_cannot_reach_the_message_and_a_changed_one_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var (pdf, sha) = TestPdfs.Create(dir.File("letter.pdf"), 2);
+        var original = File.ReadAllBytes(pdf);
+        using var email = LetterEmail.Create(MimeTestContent.For(pdf) with { AttachmentSha256 = sha });
+        File.WriteAllBytes(pdf, original[..^1000]);
+
+        using var destination = new MemoryStream();
+        email.WriteTo(destination, CancellationToken.None);
+        var parsed = MimeKit.MimeMessage.Load(new MemoryStream(destination.ToArray()));
+        using var decoded = new MemoryStream();
+        Assert.Single(parsed.Attachments.OfType<MimeKit.MimePart>()).Content.DecodeTo(decoded);
+        Assert.Equal(original, decoded.ToArray()); // the document that was hashed, whole
+
+        // Made now, from the changed file: refused, since its hash is not the recorded one.
+        Assert.Throws<AttachmentChangedException>(() => LetterEmail.Create(MimeTestContent.For(pdf) with { AttachmentSha256 = sha }));
     }
 
     private static string HeaderBlock(byte[] bytes)

@@ -73,8 +73,9 @@ public sealed class MimeReviewTests : IDisposable
         var parsed = MimeKit.MimeMessage.Load(new MemoryStream(await MimeTestContent.Bytes(MimeTestContent.For(empty))));
         var pdf = Assert.Single(parsed.Attachments.OfType<MimeKit.MimePart>());
         using var decoded = new MemoryStream();
-        pdf.Content.DecodeTo(decoded);
+        pdf.Content?.DecodeTo(decoded); // MimeKit reads an empty part as one without content
         Assert.Equal(0, decoded.Length);
+        Assert.Contains("Content-Transfer-Encoding: base64", parsed.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -19,6 +19,11 @@ internal sealed class LetterSmtpClient(IProtocolLogger guard) : SmtpClient(guard
     /// <summary>The size MailKit measured for the message being sent (it writes it once to count the bytes).</summary>
     public long MeasuredSize { get; private set; } = -1;
 
+    /// <summary>BDAT (RFC 3030 CHUNKING) when the server offers it: the message goes as it is, without the byte-by-byte
+    /// dot-stuffing that DATA needs. The server takes the message only once it has every byte of the declared size, so
+    /// the pending/uncertain line (<see cref="DataProgress"/>) is the same as with DATA.</summary>
+    protected override bool PreferSendAsBinaryData => true;
+
     protected override string? GetEnvelopeId(MimeMessage message) =>
         Envelope is { RequestDsn: true, EnvelopeId: { Length: > 0 } id } && XtextLength(id) <= MaxEnvelopeIdLength ? id : null;
 

@@ -10,7 +10,8 @@ namespace Notices.Delivery.Smtp.Transport;
 /// One SMTP connection that stays open for many messages, on MailKit's <see cref="SmtpClient"/>: EHLO, STARTTLS with
 /// certificate validation, AUTH only over TLS (PLAIN, LOGIN or XOAUTH2), PIPELINING, SIZE, DSN and SMTPUTF8 as the
 /// server offers them. The socket is ours, with Nagle off: MailKit's last write of a message and the reply it waits
-/// for would otherwise meet the peer's delayed ACK (measured: 7 × slower on one connection).
+/// for would otherwise meet the peer's delayed ACK (measured: 7 × slower on one connection). Its writes are collected
+/// in 64 KB (<see cref="BufferedNetworkStream"/>).
 /// <para>
 /// Every failure comes out as an <see cref="SmtpTransportException"/> with the stage it broke at, which
 /// <see cref="SmtpFailure.Classify"/> turns into what it means for the letter. After an error reply MailKit sends RSET
@@ -64,7 +65,7 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
         _guard.Connecting = true;
         try
         {
-            client.Connect(socket, _options.Host, _options.Port,
+            client.Connect(new BufferedNetworkStream(socket), _options.Host, _options.Port,
                 _options.RequireStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
             if (_options.Login is { } login)
             {
@@ -146,6 +147,13 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
             }
 
             throw new SmtpTransportException(stage, SmtpReply.Create((int)ex.StatusCode, ex.Message.Split('\n')));
+        }
+        catch (Exception ex) when (ex is not SmtpTransportException && cancellationToken.IsCancellationRequested)
+        {
+            // Stopped by the caller mid-transaction: the session's state is unknown, and the letter keeps only its
+            // intent (uncertain when the message may have left).
+            Close();
+            throw new OperationCanceledException("the send was stopped", ex, cancellationToken);
         }
         catch (Exception ex) when (ex is not SmtpTransportException)
         {

@@ -86,13 +86,18 @@ public sealed class SmtpChannelIdleWorkerTests : IDisposable
     [Fact]
     public async Task A_pdf_truncated_after_the_message_was_made_is_not_finished_and_the_letter_stays_pending()
     {
+        // Over the in-memory limit, so the PDF is read from disk again while the message is sent (a letter PDF under
+        // it is read once, checked against its hash, and cannot change afterwards: LetterEmailTests).
         var pdf = Path.Combine(_letters.Store.Directory, "letters", "shrinking.pdf");
-        File.Copy(_letters.PdfPath, pdf);
+        var bytes = new byte[Notices.Delivery.Mime.LetterEmail.InMemoryAttachmentLimit + 4096];
+        new Random(5).NextBytes(bytes);
+        File.WriteAllBytes(pdf, bytes);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
         using var server = new TranscriptSmtpServer
         {
             BeforeReply = line =>
             {
-                if (line == "DATA")
+                if (line == "DATA" || line.StartsWith("BDAT", StringComparison.Ordinal))
                 {
                     // The message (and its length) is made before DATA; the body is read after the 354.
                     using var file = new FileStream(pdf, FileMode.Open, FileAccess.Write);
@@ -105,7 +110,7 @@ public sealed class SmtpChannelIdleWorkerTests : IDisposable
         using (var writer = new LedgerWriter(_letters.Store.Db))
         {
             await using var channel = Channel(server, writer, 1);
-            await channel.DeliverAsync(SmtpTestLetters.Letter(1, pdf, _letters.PdfSha256), CancellationToken.None);
+            await channel.DeliverAsync(SmtpTestLetters.Letter(1, pdf, sha), CancellationToken.None);
             await channel.CompleteAsync(CancellationToken.None).WaitAsync(Patience);
         }
 
