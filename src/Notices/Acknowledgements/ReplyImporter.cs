@@ -129,7 +129,7 @@ public sealed class ReplyImporter(NoticesDbContext db, VerpSigner? verp = null, 
             return Reject(ReplyUnmatchedReason.UnknownLetter, "unknown letter id " + string.Join(", ", reply.MentionedLetterIds.Take(3)));
         }
 
-        var senders = known.Where(l => reply.FromAddress is { } from && PatientEmails(l).Contains(from.Trim())).ToList();
+        var senders = known.Where(l => reply.FromAddress is { } from && PatientEmails(l).Contains(Delivery.Mime.AddressKey.Of(from))).ToList();
         if (senders.Count == 0)
         {
             return Reject(ReplyUnmatchedReason.NotThePatient,
@@ -183,18 +183,19 @@ public sealed class ReplyImporter(NoticesDbContext db, VerpSigner? verp = null, 
     /// <summary>The patient's email address now (store) and when the letter was made (snapshot).</summary>
     private HashSet<string> PatientEmails(FoundLetter letter)
     {
-        var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Compared by AddressKey: punycode and Unicode spellings of one domain are one address.
+        var emails = new HashSet<string>(StringComparer.Ordinal);
         if (db.Patients.AsNoTracking().Where(p => p.PatientId == letter.PatientId).Select(p => p.Email).FirstOrDefault() is { } current
             && !string.IsNullOrWhiteSpace(current))
         {
-            emails.Add(current.Trim());
+            emails.Add(Delivery.Mime.AddressKey.Of(current));
         }
 
         try
         {
             if (LetterSnapshot.FromJson(letter.SnapshotJson).Recipient.Email is { } snapshot && !string.IsNullOrWhiteSpace(snapshot))
             {
-                emails.Add(snapshot.Trim());
+                emails.Add(Delivery.Mime.AddressKey.Of(snapshot));
             }
         }
         catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or NotSupportedException)

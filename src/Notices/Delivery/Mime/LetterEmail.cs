@@ -123,27 +123,27 @@ public sealed class LetterEmail : IDisposable
 
     private static TextPart TextPart(TextFormat format, string text)
     {
-        // Quoted-printable keeps the text readable, but MimeKit's encoder leaves a line that starts with a dot as it
-        // is. Over SMTP that is dot-stuffed; in a pickup .eml a lone "." would end the message for a consumer that
-        // reads it like SMTP data. Such a text goes in base64, which has no dot.
-        var encoding = StartsALineWithADot(text) ? ContentEncoding.Base64 : ContentEncoding.QuotedPrintable;
-        var part = new TextPart(format) { ContentTransferEncoding = encoding };
         // Canonical form (RFC 2045): CRLF line ends before encoding; base64 would otherwise carry bare LFs.
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
         part.SetText(Encoding.UTF8, text.ReplaceLineEndings("\r\n"));
+        // Quoted-printable keeps the text readable, but MimeKit's encoder leaves a dot at the start of a line as it is,
+        // and its soft line breaks can put one there too. Over SMTP that is dot-stuffed; in a pickup .eml a lone "."
+        // would end the message for a consumer that reads it like SMTP data. Such a text goes in base64, which has no
+        // dot. The encoded text is a few kilobytes, so looking at it costs little.
+        if (EncodedLineStartsWithADot(part))
+        {
+            part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
+
         return part;
     }
 
-    private static bool StartsALineWithADot(string text)
+    private static bool EncodedLineStartsWithADot(TextPart part)
     {
-        for (var i = text.IndexOf('.', StringComparison.Ordinal); i >= 0; i = text.IndexOf('.', i + 1))
-        {
-            if (i == 0 || text[i - 1] is '\n' or '\r')
-            {
-                return true;
-            }
-        }
-
-        return false;
+        using var encoded = new MemoryStream();
+        part.WriteTo(FormatFor(international: false), encoded, contentOnly: true);
+        var bytes = encoded.GetBuffer().AsSpan(0, (int)encoded.Length);
+        return (bytes.Length > 0 && bytes[0] == (byte)'.') || bytes.IndexOf("\n."u8) >= 0;
     }
 
     /// <summary>From, To, Reply-To, Subject, Date, Message-ID, Auto-Submitted, MIME-Version: the order people read them
@@ -177,7 +177,10 @@ public sealed class LetterEmail : IDisposable
         {
             if (file.Length > InMemoryAttachmentLimit)
             {
-                part = new MimePart("application", "pdf") { Content = new MimeContent(PdfAttachmentStream.Open(content.AttachmentPath)) };
+                part = new MimePart("application", "pdf")
+                {
+                    Content = new MimeContent(PdfAttachmentStream.Open(content.AttachmentPath, content.AttachmentSha256)),
+                };
             }
             else
             {

@@ -148,7 +148,8 @@ public sealed record MailboxAddress
             return null;
         }
 
-        // One spelling per address: "ø" typed as o + combining stroke is the same mailbox as the precomposed letter.
+        // One spelling per address: "é" typed as e + combining acute becomes the precomposed letter (NFC). Pairs that
+        // Unicode does not compose (o + U+0338 is not "ø") stay as typed.
         var local = address[..at].Normalize(NormalizationForm.FormC);
         var domain = address[(at + 1)..];
         if (local.Length > 64 || !IsDotAtom(local))
@@ -171,8 +172,16 @@ public sealed record MailboxAddress
     private static bool IsDotAtom(string local)
     {
         var previousDot = true;
+        var previous = '.';
         foreach (var c in local)
         {
+            // A combining mark needs a letter or digit to sit on: not first, not after a dot or a symbol.
+            if (IsMark(c) && !(char.IsLetterOrDigit(previous) || IsMark(previous)))
+            {
+                return false;
+            }
+
+            previous = c;
             if (c == '.')
             {
                 if (previousDot)
@@ -197,8 +206,10 @@ public sealed record MailboxAddress
 
     /// <summary>RFC 6531 allows any UTF-8 beyond ASCII; we take letters and digits (æ, ø, å, é, ü, …) and refuse
     /// spaces, controls, invisible format characters and symbols that could pass for something else.</summary>
-    private static bool IsInternationalLetter(char c) =>
-        c > '\u007f' && (char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
+    private static bool IsInternationalLetter(char c) => c > '\u007f' && (char.IsLetterOrDigit(c) || IsMark(c));
+
+    private static bool IsMark(char c) =>
+        CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 
     private static bool IsDomain(string domain)
     {

@@ -8,7 +8,7 @@ namespace Notices.Delivery.Smtp.Transport;
 /// cannot have left, the server cannot have the message, and the letter may be sent again. From then on it may have
 /// it. Dot-stuffing can only add bytes, so the count reaches the measured size no later than the last byte.
 /// </summary>
-internal sealed class DataProgress(ServerReplyGuard guard, Action? afterLastByte) : ITransferProgress
+internal sealed class DataProgress(ServerReplyGuard guard, Func<bool> serverSpoke, Action? afterLastByte) : ITransferProgress
 {
     private long _size = -1;
 
@@ -27,7 +27,8 @@ internal sealed class DataProgress(ServerReplyGuard guard, Action? afterLastByte
     public void Report(long bytesTransferred)
     {
         Started = true;
-        if (guard.RepliedBeforeMessage)
+        // MailKit reads nothing while it writes, so a reply sent meanwhile waits in the socket: look there too.
+        if (guard.RepliedBeforeMessage || serverSpoke())
         {
             // Thrown before the last byte and the final dot: the server cannot have this message, and the session is
             // out of step, so it is dropped and the letter may go again on a new one.

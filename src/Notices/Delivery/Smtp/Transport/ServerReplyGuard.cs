@@ -6,8 +6,9 @@ namespace Notices.Delivery.Smtp.Transport;
 /// Watches what the server sends, through MailKit's protocol-logger hook (it sees every byte after TLS, before MailKit
 /// parses it), for two things MailKit itself lets through:
 /// <list type="bullet">
-/// <item>A reply line over 8 KB (RFC 5321 allows 512 bytes): a hostile or broken server could otherwise make the
-/// client buffer without end. The read fails at once.</item>
+/// <item>A reply line over 8 KB (RFC 5321 allows 512 bytes), or a reply of many lines over 64 KB: a hostile or broken
+/// server could otherwise make the client buffer without end (every read returns data, so no timeout fires). The read
+/// fails at once.</item>
 /// <item>Bytes after the 354 that invites the message and before the message was sent: an early "250" would be taken
 /// as the answer to a message the server has not seen, and every later reply would answer the wrong command.</item>
 /// </list>
@@ -16,7 +17,12 @@ namespace Notices.Delivery.Smtp.Transport;
 internal sealed class ServerReplyGuard : IProtocolLogger
 {
     public const int MaxLineBytes = 8 * 1024;
+
+    /// <summary>One reply, all its lines: a server may send a few kilobytes of EHLO; a flood is not a reply.</summary>
+    public const int MaxReplyBytes = 64 * 1024;
     private int _lineLength;
+    private int _replyBytes;
+    private byte _fourth; // the byte after the code: ' ' ends a reply, '-' continues it
     private int _lineStart; // first bytes of the current line, enough to recognise "354 "
     private bool _afterDataInvitation;
 
@@ -38,6 +44,7 @@ internal sealed class ServerReplyGuard : IProtocolLogger
     {
         ConnectStage = SmtpStage.Greeting;
         _lineLength = 0;
+        _replyBytes = 0;
         _afterDataInvitation = false;
         RepliedBeforeMessage = false;
     }
@@ -75,14 +82,29 @@ internal sealed class ServerReplyGuard : IProtocolLogger
                     RepliedBeforeMessage = true;
                 }
 
+                if (_lineLength <= 4 || _fourth == ' ')
+                {
+                    _replyBytes = 0; // the last line of a reply
+                }
+
                 _lineLength = 0;
                 _lineStart = 0;
+                _fourth = 0;
                 continue;
             }
 
             if (_lineLength < 3)
             {
                 _lineStart = (_lineStart << 8) | b;
+            }
+            else if (_lineLength == 3)
+            {
+                _fourth = b;
+            }
+
+            if (++_replyBytes > MaxReplyBytes)
+            {
+                throw new HostileServerException("the server sent a reply over 64 KB");
             }
 
             if (++_lineLength > MaxLineBytes)

@@ -24,6 +24,7 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
     private readonly SmtpTransportOptions _options = options ?? throw new ArgumentNullException(nameof(options));
     private readonly ServerReplyGuard _guard = new();
     private LetterSmtpClient? _client;
+    private BufferedNetworkStream? _network;
 
     public bool IsConnected => _client is { IsConnected: true };
 
@@ -65,7 +66,8 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
         _guard.Connecting = true;
         try
         {
-            client.Connect(new BufferedNetworkStream(socket), _options.Host, _options.Port,
+            _network = new BufferedNetworkStream(socket);
+            client.Connect(_network, _options.Host, _options.Port,
                 _options.RequireStartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None, cancellationToken);
             if (_options.Login is { } login)
             {
@@ -113,6 +115,11 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
         }
 
         var recipients = envelope.Recipients.Select(r => SmtpErrors.EnvelopeAddress(r, allowEmpty: false)).ToList();
+        if (IsConnected && ServerSpoke())
+        {
+            Close(); // a reply nobody asked for: every later reply would answer the wrong command
+        }
+
         if (!IsConnected)
         {
             Connect(cancellationToken);
@@ -125,12 +132,18 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
             throw new SmtpTransportException(SmtpStage.MailFrom, "the message needs SMTPUTF8, which the server does not offer", connectionLost: false);
         }
 
-        var progress = new DataProgress(_guard, afterLastByte);
+        var progress = new DataProgress(_guard, ServerSpoke, afterLastByte);
         client.Envelope = envelope;
         try
         {
             var text = client.Send(format, message, sender, recipients, cancellationToken, progress);
             return SmtpReply.Create(250, text.Split('\n'));
+        }
+        catch (SmtpCommandException ex) when (progress.Complete && (int)ex.StatusCode is >= 200 and <= 299)
+        {
+            // MailKit takes only 250 after the message; RFC 5321 4.2.1: the first digit decides, and a 2xx means the
+            // server has it. Failing the letter would send it by post too.
+            return SmtpReply.Create((int)ex.StatusCode, ex.Message.Split('\n'));
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode is >= 200 and <= 599)
         {
@@ -228,7 +241,18 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
                 throw new SmtpTransportException(SmtpStage.Auth, "the server does not offer AUTH XOAUTH2", connectionLost: false);
             }
 
-            mechanism = new SaslMechanismOAuth2(login.UserName, oauth.ReadToken());
+            string token;
+            try
+            {
+                token = oauth.ReadToken(); // read at every connection: a refresher may have replaced it
+            }
+            catch (InvalidOperationException ex)
+            {
+                // Names the file, never the token; a setting of the server's, so the run stops using it.
+                throw new SmtpTransportException(SmtpStage.Auth, ex.Message, connectionLost: false);
+            }
+
+            mechanism = new SaslMechanismOAuth2(login.UserName, token);
         }
         else if (mechanisms.Contains("PLAIN"))
         {
@@ -253,10 +277,24 @@ public sealed class SmtpTransport(SmtpTransportOptions options) : IDisposable, I
         }
     }
 
+    /// <summary>Bytes from the server wait unread in the socket.</summary>
+    private bool ServerSpoke()
+    {
+        try
+        {
+            return _network is { } network && network.Socket.Available > 0;
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+        {
+            return false; // a closed connection fails on its own next read or write
+        }
+    }
+
     private void Close()
     {
         var client = _client;
         _client = null;
+        _network = null;
         client?.Dispose();
     }
 }
