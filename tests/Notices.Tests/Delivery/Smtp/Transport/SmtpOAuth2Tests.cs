@@ -121,6 +121,29 @@ public sealed class SmtpOAuth2Tests : IDisposable
         Assert.Equal("abc.def", SmtpOAuth2Token.Fixed(" abc.def\n").ReadToken());
     }
 
+    /// <summary>
+    /// Review regression: the file is read at every connection, and a refresher may have truncated it just then. That
+    /// is an AUTH failure of the server's (named, the run stops using it), not an unexpected error per letter.
+    /// </summary>
+    [Fact]
+    public async Task A_token_file_emptied_by_its_refresher_is_an_auth_failure_of_the_server_not_an_unexpected_error()
+    {
+        var tokenFile = _temp.File("token");
+        File.WriteAllText(tokenFile, "eyJ0eXAiOiJKV1QifQ.first-token\n");
+        var token = SmtpOAuth2Token.FromFile(tokenFile);
+        token.ReadToken(); // as SmtpLogin.FromEnvironment checks it before the run
+        File.WriteAllText(tokenFile, ""); // the refresher truncated it and has not written the new token yet
+
+        using var server = new TranscriptSmtpServer(OAuthEhlo) { Certificate = _certificate };
+        await using var client = Client(server, token);
+
+        var ex = await Record.ExceptionAsync(() => client.SendAsync(Envelope, SmtpTransportTests.Message("Subject: x\r\n\r\nx\r\n"), CancellationToken.None));
+
+        var transport = Assert.IsType<SmtpTransportException>(ex);
+        Assert.Equal(SmtpStage.Auth, transport.Stage);
+        Assert.True(SmtpFailure.Classify(transport).ConcernsServer);
+    }
+
     /// <summary>The SASL XOAUTH2 initial response: base64 of user=…^Aauth=Bearer …^A^A.</summary>
     private static string Sasl(string token) =>
         Convert.ToBase64String(Encoding.ASCII.GetBytes("user=" + User + "\u0001auth=Bearer " + token + "\u0001\u0001"));
